@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+// Placeholder: import-cycle and layering check arrives with the runtime issue.
