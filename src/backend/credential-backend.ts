@@ -17,6 +17,11 @@ export interface InstanceRef {
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * IAM id of the caller, recorded as `created_by` (the local REST server passes
+   * the API key's identity; the IBM backend ignores it: the service knows).
+   */
+  readonly actor?: string;
 }
 
 export type SecretType = 'service_credentials';
