@@ -1,0 +1,151 @@
+/**
+ * IAM bearer tokens for an API key, as IBM's SDK core manages them: exchange
+ * the key at `<iam>/identity/token`, cache the token, refresh once the token
+ * is past `expiration - 0.2 * expires_in`, and never run two refreshes at once
+ * (concurrent callers share the one in flight).
+ */
+import { BackendError, BackendErrorCode } from '../backend-error.js';
+import { abortError, createCallContext, raceSignal, type CallContext } from './call-context.js';
+import { iamTokenUrl } from './endpoints.js';
+import { sendWithRetries, type HttpResult, type RetrySettings } from './send-with-retries.js';
+import { serviceError } from './service-error.js';
+
+export const APIKEY_GRANT_TYPE = 'urn:ibm:params:oauth:grant-type:apikey';
+
+interface CachedToken {
+  readonly accessToken: string;
+  /** Epoch ms at which a refresh is due. */
+  readonly refreshAt: number;
+}
+
+export interface IamTokenProviderOptions {
+  readonly apiKey: string;
+  readonly iamEndpoint: string;
+  readonly userAgent: string;
+  readonly fetch: typeof fetch;
+  readonly retry: RetrySettings;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly redact: (text: string) => string;
+  readonly now?: () => number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Refresh point per IBM SDK core: 80 % into the token's lifetime. */
+export function refreshAt(expiresIn: number, expiration: number | undefined, now: number): number {
+  const expiresAtSec = expiration ?? Math.floor(now / 1000) + expiresIn;
+  return (expiresAtSec - 0.2 * expiresIn) * 1000;
+}
+
+export class IamTokenProvider {
+  private cached: CachedToken | undefined;
+  private inflight: Promise<CachedToken> | undefined;
+  private readonly now: () => number;
+  /** Token requests sent so far (observability for tests and logs). */
+  requests = 0;
+
+  constructor(private readonly options: IamTokenProviderOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A valid bearer token; waits for (or starts) the single refresh when due. */
+  async token(ctx: CallContext): Promise<string> {
+    const cached = this.cached;
+    if (cached !== undefined && this.now() < cached.refreshAt) return cached.accessToken;
+    if (this.inflight === undefined) {
+      // The refresh runs on its own deadline so one caller's cancellation
+      // does not fail the others waiting on it.
+      const own = createCallContext(undefined, this.options.timeoutMs, this.options.maxRetries);
+      this.inflight = this.fetchToken(own).finally(() => {
+        this.inflight = undefined;
+      });
+    }
+    const fresh = await raceSignal(this.inflight, ctx.signal, () => abortError(ctx, 'IAM'));
+    return fresh.accessToken;
+  }
+
+  /** Drops a token the service rejected, so the next call fetches a new one. */
+  invalidate(accessToken: string): void {
+    if (this.cached?.accessToken === accessToken) this.cached = undefined;
+  }
+
+  /** True when `text` is the current token (for redaction). */
+  isToken(text: string): boolean {
+    return this.cached !== undefined && this.cached.accessToken === text;
+  }
+
+  currentToken(): string | undefined {
+    return this.cached?.accessToken;
+  }
+
+  private async fetchToken(ctx: CallContext): Promise<CachedToken> {
+    const url = iamTokenUrl(this.options.iamEndpoint);
+    const form = new URLSearchParams({
+      grant_type: APIKEY_GRANT_TYPE,
+      apikey: this.options.apiKey,
+      response_type: 'cloud_iam',
+    }).toString();
+    this.requests += 1;
+    const result = await sendWithRetries(
+      {
+        label: 'POST /identity/token',
+        service: 'IAM',
+        idempotent: true,
+        attempt: (signal) => this.post(url, form, signal),
+        toError: (res) => this.iamError(res),
+      },
+      ctx,
+      this.options.retry,
+    );
+    if (result.status < 200 || result.status > 299) throw this.iamError(result);
+    const token = this.parseToken(result.bodyText);
+    this.cached = token;
+    return token;
+  }
+
+  private async post(url: string, form: string, signal: AbortSignal): Promise<HttpResult> {
+    const res = await this.options.fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+        'User-Agent': this.options.userAgent,
+      },
+      body: form,
+      signal,
+    });
+    const bodyText = await res.text();
+    return { status: res.status, statusText: res.statusText, headers: res.headers, bodyText };
+  }
+
+  private iamError(result: HttpResult): BackendError {
+    const rejected = result.status >= 400 && result.status < 500 && result.status !== 429;
+    return serviceError({
+      status: result.status,
+      statusText: result.statusText,
+      bodyText: result.bodyText,
+      headerTrace: result.headers.get('transaction-id') ?? result.headers.get('x-request-id') ?? undefined,
+      service: 'IAM',
+      redact: this.options.redact,
+      ...(rejected ? { code: BackendErrorCode.Unauthorized } : {}),
+    });
+  }
+
+  private parseToken(bodyText: string): CachedToken {
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      body = undefined;
+    }
+    if (!isRecord(body) || typeof body['access_token'] !== 'string' || body['access_token'] === '') {
+      throw new BackendError(BackendErrorCode.Unauthorized, 'IAM: the token response carried no access_token.');
+    }
+    const expiresIn = typeof body['expires_in'] === 'number' ? body['expires_in'] : 3600;
+    const expiration = typeof body['expiration'] === 'number' ? body['expiration'] : undefined;
+    return { accessToken: body['access_token'], refreshAt: refreshAt(expiresIn, expiration, this.now()) };
+  }
+}
