@@ -1,0 +1,286 @@
+/**
+ * A lean gRPC server on node:http2: unary, server-streaming and
+ * bidirectional-streaming methods, trailers with grpc-status, deadlines,
+ * cancellation by signal, message-size limits, mTLS. It replaces
+ * @grpc/grpc-js on the server side because loading grpc-js alone costs more
+ * start-up time than the whole rest of the provider (see the start-up
+ * benchmark); clients (Terraform's grpc-go, grpc-js in tests) are unchanged.
+ */
+import * as http2 from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logging/logger.js';
+import { frameMessage, GrpcMessageReader } from './grpc-message-reader.js';
+import { encodeGrpcMessage, GrpcError, GrpcStatus, parseGrpcTimeout } from './grpc-status.js';
+import type { GrpcStatusCode } from './grpc-status.js';
+
+export interface ServerCall {
+  /** Aborted when the client cancels or disconnects, the deadline passes, or the server closes. */
+  readonly signal: AbortSignal;
+  readonly path: string;
+}
+
+export interface MessageSink {
+  write(message: Uint8Array): void;
+}
+
+export type GrpcMethod =
+  | {
+      readonly kind: 'unary';
+      readonly handler: (request: Uint8Array, call: ServerCall) => Promise<Uint8Array>;
+      /** Runs once the response has been sent and the stream closed. */
+      readonly afterResponse?: () => void;
+    }
+  | {
+      readonly kind: 'serverStream';
+      readonly handler: (request: Uint8Array, out: MessageSink, call: ServerCall) => Promise<void>;
+    }
+  | {
+      readonly kind: 'bidiStream';
+      readonly handler: (input: AsyncIterable<Uint8Array>, out: MessageSink, call: ServerCall) => Promise<void>;
+    };
+
+export interface TlsOptions {
+  readonly keyPem: string;
+  readonly certPem: string;
+  /** The only certificate (CA) a client certificate may chain to; client certificates are required. */
+  readonly clientCaPem: string;
+}
+
+export interface GrpcServerOptions {
+  readonly logger: Logger;
+  readonly tls?: TlsOptions;
+  readonly maxMessageSize: number;
+}
+
+export type ListenTarget = { readonly path: string } | { readonly host: string; readonly port: number };
+
+export class GrpcServer {
+  private readonly methods = new Map<string, GrpcMethod>();
+  private readonly http: http2.Http2Server | http2.Http2SecureServer;
+  private readonly sessions = new Set<http2.ServerHttp2Session>();
+  private readonly closing = new AbortController();
+
+  constructor(private readonly options: GrpcServerOptions) {
+    const settings: http2.Settings = { maxConcurrentStreams: 1000 };
+    if (options.tls !== undefined) {
+      this.http = http2.createSecureServer({
+        key: options.tls.keyPem,
+        cert: options.tls.certPem,
+        ca: options.tls.clientCaPem,
+        requestCert: true,
+        rejectUnauthorized: true,
+        minVersion: 'TLSv1.2',
+        ALPNProtocols: ['h2'],
+        allowHTTP1: false,
+        settings,
+        maxSessionMemory: 64,
+      });
+      this.http.on('tlsClientError', (err: Error) => options.logger.debug('TLS handshake refused', { error: err.message }));
+    } else {
+      this.http = http2.createServer({ settings, maxSessionMemory: 64 });
+    }
+    this.http.on('session', (session: http2.ServerHttp2Session) => {
+      this.sessions.add(session);
+      session.on('close', () => this.sessions.delete(session));
+      session.on('error', (err: Error) => options.logger.debug('HTTP/2 session error', { error: err.message }));
+    });
+    this.http.on('stream', (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) =>
+      this.onStream(stream, headers),
+    );
+  }
+
+  /** Registers every method of a service, by method name. */
+  addService(service: string, methods: Readonly<Record<string, GrpcMethod>>): void {
+    for (const [name, method] of Object.entries(methods)) this.methods.set(`/${service}/${name}`, method);
+  }
+
+  listen(target: ListenTarget): Promise<AddressInfo | string> {
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      this.http.once('error', onError);
+      const done = () => {
+        this.http.off('error', onError);
+        const addr = this.http.address();
+        if (addr === null) reject(new Error('server has no address'));
+        else resolve(addr);
+      };
+      if ('path' in target) this.http.listen(target.path, done);
+      else this.http.listen(target.port, target.host, done);
+    });
+  }
+
+  /** Stops accepting connections, ends open streams with OK, and closes sessions (forcibly after `graceMs`). */
+  close(graceMs = 1000): Promise<void> {
+    this.closing.abort();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        for (const s of this.sessions) s.destroy();
+      }, graceMs);
+      timer.unref();
+      this.http.close(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      for (const s of this.sessions) s.close();
+    });
+  }
+
+  private onStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
+    stream.on('error', () => undefined); // resets by the client surface as 'close'
+    const path = String(headers[':path'] ?? '');
+    const contentType = String(headers['content-type'] ?? '');
+    if (headers[':method'] !== 'POST' || !contentType.startsWith('application/grpc')) {
+      if (!stream.headersSent) stream.respond({ ':status': 415 }, { endStream: true });
+      return;
+    }
+    const method = this.methods.get(path);
+    if (method === undefined) {
+      finish(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`);
+      return;
+    }
+
+    const abort = new AbortController();
+    const signals = [abort.signal, this.closing.signal];
+    const timeoutMs = parseGrpcTimeout(headers['grpc-timeout'] as string | undefined);
+    if (timeoutMs !== undefined) signals.push(AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs))));
+    const call: ServerCall = { signal: AbortSignal.any(signals), path };
+    let ended = false;
+    stream.on('close', () => {
+      if (!ended) abort.abort(new Error('call cancelled by the client'));
+    });
+    call.signal.addEventListener('abort', () => {
+      if (!ended && !this.closing.signal.aborted) {
+        ended = true;
+        finish(stream, GrpcStatus.DEADLINE_EXCEEDED, 'deadline exceeded');
+      }
+    });
+
+    const sink: MessageSink = {
+      write: (message) => {
+        if (stream.destroyed || stream.closed || ended) return;
+        if (message.length > this.options.maxMessageSize) {
+          throw new GrpcError(GrpcStatus.RESOURCE_EXHAUSTED, 'response message larger than max');
+        }
+        sendHeaders(stream);
+        stream.write(frameMessage(message));
+      },
+    };
+    const complete = (code: GrpcStatusCode, message?: string) => {
+      if (ended) return;
+      ended = true;
+      finish(stream, code, message);
+    };
+    const fail = (err: unknown) => {
+      if (err instanceof GrpcError) complete(err.code, err.message);
+      else {
+        this.options.logger.error('gRPC handler failed', { rpc: path, error: err instanceof Error ? err.message : String(err) });
+        complete(GrpcStatus.INTERNAL, 'internal error');
+      }
+    };
+
+    const reader = new GrpcMessageReader(this.options.maxMessageSize);
+    if (method.kind === 'bidiStream') {
+      const input = new MessageQueue();
+      stream.on('data', (chunk: Buffer) => {
+        try {
+          for (const m of reader.push(chunk)) input.push(m);
+        } catch (err) {
+          input.end();
+          fail(err);
+        }
+      });
+      stream.on('end', () => input.end());
+      stream.on('close', () => input.end());
+      method.handler(input, sink, call).then(() => complete(GrpcStatus.OK), fail);
+      return;
+    }
+
+    const messages: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => {
+      if (ended) return;
+      try {
+        messages.push(...reader.push(chunk));
+      } catch (err) {
+        fail(err);
+      }
+    });
+    stream.on('end', () => {
+      if (ended) return;
+      if (messages.length !== 1 || reader.hasPartialMessage) {
+        complete(GrpcStatus.INTERNAL, `expected exactly one request message, got ${messages.length}`);
+        return;
+      }
+      const request = messages[0]!;
+      if (method.kind === 'serverStream') {
+        method.handler(request, sink, call).then(() => complete(GrpcStatus.OK), fail);
+        return;
+      }
+      method.handler(request, call).then((response) => {
+        try {
+          sink.write(response);
+          complete(GrpcStatus.OK);
+        } catch (err) {
+          fail(err);
+          return;
+        }
+        if (method.afterResponse) stream.once('close', method.afterResponse);
+      }, fail);
+    });
+  }
+}
+
+function sendHeaders(stream: http2.ServerHttp2Stream): void {
+  if (!stream.headersSent) {
+    stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
+  }
+}
+
+/** Ends the call with a status: in trailers after a response, or as a trailers-only response. */
+function finish(stream: http2.ServerHttp2Stream, code: GrpcStatusCode, message?: string): void {
+  if (stream.destroyed || stream.closed) return;
+  const status: http2.OutgoingHttpHeaders = { 'grpc-status': String(code) };
+  if (message !== undefined && message !== '') status['grpc-message'] = encodeGrpcMessage(message);
+  if (!stream.headersSent) {
+    stream.respond({ ':status': 200, 'content-type': 'application/grpc', ...status }, { endStream: true });
+    return;
+  }
+  stream.once('wantTrailers', () => {
+    if (!stream.destroyed) stream.sendTrailers(status);
+  });
+  stream.end();
+}
+
+/** Incoming messages of a client stream as an async iterable. */
+class MessageQueue implements AsyncIterable<Uint8Array> {
+  private readonly items: Uint8Array[] = [];
+  private waiting: (() => void) | undefined;
+  private done = false;
+
+  push(m: Uint8Array): void {
+    this.items.push(m);
+    this.wake();
+  }
+
+  end(): void {
+    this.done = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    const w = this.waiting;
+    this.waiting = undefined;
+    w?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    for (;;) {
+      const next = this.items.shift();
+      if (next !== undefined) {
+        yield next;
+        continue;
+      }
+      if (this.done) return;
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+}
