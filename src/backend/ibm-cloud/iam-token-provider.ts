@@ -12,6 +12,12 @@ import { serviceError } from './service-error.js';
 
 export const APIKEY_GRANT_TYPE = 'urn:ibm:params:oauth:grant-type:apikey';
 
+interface Refresh {
+  readonly promise: Promise<CachedToken>;
+  readonly controller: AbortController;
+  waiters: number;
+}
+
 interface CachedToken {
   readonly accessToken: string;
   /** Epoch ms at which a refresh is due. */
@@ -42,7 +48,7 @@ export function refreshAt(expiresIn: number, expiration: number | undefined, now
 
 export class IamTokenProvider {
   private cached: CachedToken | undefined;
-  private inflight: Promise<CachedToken> | undefined;
+  private inflight: Refresh | undefined;
   private readonly now: () => number;
   /** Token requests sent so far (observability for tests and logs). */
   requests = 0;
@@ -55,16 +61,36 @@ export class IamTokenProvider {
   async token(ctx: CallContext): Promise<string> {
     const cached = this.cached;
     if (cached !== undefined && this.now() < cached.refreshAt) return cached.accessToken;
-    if (this.inflight === undefined) {
-      // The refresh runs on its own deadline so one caller's cancellation
-      // does not fail the others waiting on it.
-      const own = createCallContext(undefined, this.options.timeoutMs, this.options.maxRetries);
-      this.inflight = this.fetchToken(own).finally(() => {
+    const refresh = this.inflight ?? this.startRefresh();
+    refresh.waiters += 1;
+    try {
+      return (await raceSignal(refresh.promise, ctx.signal, () => abortError(ctx, 'IAM'))).accessToken;
+    } finally {
+      refresh.waiters -= 1;
+      // Nobody is waiting any more (all callers cancelled): stop retrying IAM.
+      if (refresh.waiters === 0 && this.inflight === refresh) {
         this.inflight = undefined;
-      });
+        refresh.controller.abort();
+      }
     }
-    const fresh = await raceSignal(this.inflight, ctx.signal, () => abortError(ctx, 'IAM'));
-    return fresh.accessToken;
+  }
+
+  /**
+   * The refresh runs on its own deadline, so one caller's cancellation does
+   * not fail the others waiting on it; it is abandoned only when all have left.
+   */
+  private startRefresh(): Refresh {
+    const controller = new AbortController();
+    const own = createCallContext(controller.signal, this.options.timeoutMs, this.options.maxRetries);
+    const refresh: Refresh = {
+      promise: this.fetchToken(own).finally(() => {
+        if (this.inflight === refresh) this.inflight = undefined;
+      }),
+      controller,
+      waiters: 0,
+    };
+    this.inflight = refresh;
+    return refresh;
   }
 
   /** Drops a token the service rejected, so the next call fetches a new one. */
