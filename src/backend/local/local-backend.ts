@@ -515,6 +515,10 @@ export class LocalBackend implements CredentialBackend {
       const oldRotation = JSON.parse(secret.rotation) as RotationPolicy;
       const rotation = p.rotation ? normalizeRotation({ ...oldRotation, ...p.rotation }) : oldRotation;
       const rotationIssue = validateRotationPolicy(rotation, ttlSeconds);
+      if (rotationIssue && p.rotation === undefined && p.ttl !== undefined) {
+        // Only the TTL changed: it is the TTL that no longer fits the stored policy.
+        throw BackendError.invalid('ttl', `The TTL cannot be shorter than the rotation interval (${rotation.interval} ${rotation.unit}).`);
+      }
       if (rotationIssue) throw issueToBackendError(rotationIssue);
 
       const policyChanged = JSON.stringify(rotation) !== JSON.stringify(oldRotation);
