@@ -23,6 +23,7 @@ import { secretVersionMetadata } from './commands/secret-version-metadata.js';
 import { secretVersionMetadataUpdate } from './commands/secret-version-metadata-update.js';
 import { secretVersions } from './commands/secret-versions.js';
 import { secrets } from './commands/secrets.js';
+import { serveCommand } from './serve-command.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   secretCreate,
@@ -45,6 +46,7 @@ export const COMMANDS: readonly CliCommand[] = [
   secretLocks,
   secretLockAdd,
   secretLockRemove,
+  serveCommand,
 ];
 
 export function findCommand(name: string, commands: readonly CliCommand[] = COMMANDS): CliCommand | undefined {
