@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import type { RotationPolicy } from '../../../src/backend/credential-backend.js';
 import { openLocalBackend } from '../../../src/backend/local/index.js';
 import { INSTANCE, openFixture, prototype, rejection, type LocalFixture } from './local-fixture.js';
 
@@ -112,7 +113,7 @@ describe('auto-rotation, applied on access when the clock passes next_rotation_d
     const soon = await fx.backend.updateSecretMetadata(INSTANCE, s.id, { rotation: { auto_rotate: true, interval: 5, unit: 'day' } });
     expect(soon.next_rotation_date).toBe('2026-01-06T00:00:00Z');
     fx.clock.advance('2d');
-    const overdue = await fx.backend.updateSecretMetadata(INSTANCE, s.id, { rotation: { interval: 3 } });
+    const overdue = await fx.backend.updateSecretMetadata(INSTANCE, s.id, { rotation: { interval: 3 } as RotationPolicy });
     expect(overdue).toMatchObject({ rotation: { auto_rotate: true, interval: 3, unit: 'day' }, next_rotation_date: '2026-01-08T00:00:00Z', versions_total: 1 });
     const off = await fx.backend.updateSecretMetadata(INSTANCE, s.id, { rotation: { auto_rotate: false } });
     expect(off.next_rotation_date).toBeUndefined();
@@ -227,7 +228,7 @@ describe('TTL', () => {
     ).toMatchObject({ code: 'InvalidArgument', field: 'rotation.interval' });
     const s = await fx.backend.createSecret(INSTANCE, prototype({ ttl: '30d', rotation: weekly }));
     expect(await rejection(fx.backend.updateSecretMetadata(INSTANCE, s.id, { ttl: '3d' }))).toMatchObject({ code: 'InvalidArgument', field: 'ttl' });
-    expect(await rejection(fx.backend.updateSecretMetadata(INSTANCE, s.id, { rotation: { interval: 31 } }))).toMatchObject({
+    expect(await rejection(fx.backend.updateSecretMetadata(INSTANCE, s.id, { rotation: { interval: 31 } as RotationPolicy }))).toMatchObject({
       code: 'InvalidArgument',
       field: 'rotation.interval',
     });
