@@ -251,7 +251,8 @@ export async function startSmServer(options: SmServerOptions): Promise<SmServer>
   const handle = async (req: IncomingMessage, res: ServerResponse, state: RequestState): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const fault = faults?.decide(req.method ?? 'GET');
-    if (fault !== undefined && !fault.after) {
+    // Token requests change nothing server-side: their faults always come first.
+    if (fault !== undefined && (!fault.after || url.pathname === '/identity/token')) {
       applyFault(res, fault, state);
       return;
     }
