@@ -152,14 +152,15 @@ describe('cancellation and deadlines', () => {
 
 describe('IAM tokens', () => {
   it('refreshes before expiry with exactly one refresh in flight for 20 concurrent calls', async () => {
-    const fx = await fixture({ tokenLifetimeSeconds: 2 });
+    // 5 s tokens: IAM's whole-second expiration puts the refresh point 3-4 s after issue.
+    const fx = await fixture({ tokenLifetimeSeconds: 5 });
     const client = clientFor(fx);
     const inst = instOf(fx);
     await client.listSecrets(inst);
     expect(tokenRequests(fx)).toBe(1);
     await Promise.all(Array.from({ length: 20 }, () => client.listSecrets(inst)));
     expect(tokenRequests(fx)).toBe(1);
-    await sleep(1700); // past expiration - 0.2 * expires_in
+    await sleep(4100); // past expiration - 0.2 * expires_in
     const results = await Promise.all(Array.from({ length: 20 }, () => client.listSecretGroups(inst)));
     expect(results).toHaveLength(20);
     expect(tokenRequests(fx)).toBe(2);
