@@ -126,7 +126,7 @@ interface SmTarget {
 function smTarget(url: URL, host: string | undefined, defaultInstance: string): SmTarget | undefined {
   const segments = splitPath(url.pathname);
   if (segments[0] === 'instances' && segments[2] === 'api' && segments[3] === 'v2') {
-    const id = decodeURIComponent(segments[1] ?? '');
+    const id = segments[1] ?? '';
     if (!INSTANCE_ID.test(id)) {
       throw HttpError.badRequest('The instance id in the path is not valid.', { type: 'parameter', name: 'instance_id' });
     }
@@ -137,6 +137,14 @@ function smTarget(url: URL, host: string | undefined, defaultInstance: string): 
     return { instanceId: UUID.test(label) ? label : defaultInstance, path: `/${segments.slice(2).join('/')}` };
   }
   return undefined;
+}
+
+function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    throw HttpError.badRequest('The request URL or Host header is not valid.');
+  }
 }
 
 function urlHost(host: string): string {
@@ -249,7 +257,7 @@ export async function startSmServer(options: SmServerOptions): Promise<SmServer>
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, state: RequestState): Promise<void> => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const url = requestUrl(req);
     const fault = faults?.decide(req.method ?? 'GET');
     // Token requests change nothing server-side: their faults always come first.
     if (fault !== undefined && (!fault.after || url.pathname === '/identity/token')) {
