@@ -1,7 +1,9 @@
 /**
  * Rotation policy of a service credentials secret: rotates by `day` or
- * `month`, every 1 day to 3 months, never less often than the TTL (a month
- * counts as 30 days for that comparison, so 3 months fits a 90-day TTL).
+ * `month`, every 1 day to 3 months, never less often than the TTL. Rotation
+ * dates follow the calendar, so for the interval ≤ TTL rule a month counts as
+ * 31 days: a rotation then always lands before the lease of the version it
+ * replaces ends (with a 90-day TTL, 2 months is the longest monthly interval).
  */
 import type { RotationUnit } from '../credential-backend.js';
 import { issue, type ValidationIssue } from './validation-issue.js';
@@ -14,9 +16,9 @@ export function isRotationUnit(v: unknown): v is RotationUnit {
   return v === 'day' || v === 'month';
 }
 
-/** Nominal length of an interval, for the interval ≤ TTL rule. */
+/** Longest real length of an interval, for the interval ≤ TTL rule. */
 export function rotationIntervalSeconds(interval: number, unit: RotationUnit): number {
-  return interval * (unit === 'month' ? 30 : 1) * DAY_SECONDS;
+  return interval * (unit === 'month' ? 31 : 1) * DAY_SECONDS;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -57,7 +59,7 @@ export function validateRotationPolicy(
     if (autoRotate === true && ttlSeconds !== undefined && ttlSeconds > 0 && rotationIntervalSeconds(interval, unit) > ttlSeconds) {
       return issue(
         `${field}.interval`,
-        `The rotation interval (${interval} ${unit}${interval === 1 ? '' : 's'}) cannot be longer than the TTL (${ttlSeconds} seconds).`,
+        `The rotation interval (${interval} ${unit}${interval === 1 ? '' : 's'}) cannot be longer than the TTL (${ttlSeconds} seconds)${unit === 'month' ? '; a month counts as 31 days' : ''}.`,
       );
     }
   }
