@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { CredentialBackend, InstanceRef } from '../backend/credential-backend.js';
+import { openLocalBackend } from '../backend/local/index.js';
 import { nullLogger, type Logger } from '../logging/logger.js';
 import { FaultInjector, parseFaultPlan, type FaultDecision, type FaultPlan } from './fault-injector.js';
 import { errorBody, HttpError, toHttpError } from './http-error.js';
@@ -30,8 +31,10 @@ export interface DueWorkBackend extends CredentialBackend {
 
 export interface SmServerOptions {
   /** The engine to serve. The server closes it on close() only if `ownsBackend`. */
-  readonly backend: DueWorkBackend;
+  readonly backend?: DueWorkBackend;
   readonly ownsBackend?: boolean;
+  /** Without `backend`: a local store file to open (and close on close()). */
+  readonly store?: string;
   /** Default 0: an ephemeral port (see the returned url). */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -152,18 +155,24 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function openStore(store: string | undefined, logger: Logger): DueWorkBackend {
+  if (store === undefined || store === '') throw new Error('startSmServer needs a backend or a store path.');
+  return openLocalBackend({ path: store, logger });
+}
+
 export async function startSmServer(options: SmServerOptions): Promise<SmServer> {
   if (options.apiKeys.length === 0) {
     throw new Error('No API keys configured: give at least one KEY=ROLE (--api-key or IBM_SM_SERVER_API_KEYS).');
   }
   const logger = (options.logger ?? nullLogger).with({ component: 'sm-server' });
-  const backend = options.backend;
   const instanceId = options.instanceId ?? randomUUID();
   if (!INSTANCE_ID.test(instanceId)) throw new Error('The instance id must be letters, digits and dashes.');
   const region = options.region ?? 'us-south';
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const plan = typeof options.faults === 'string' ? parseFaultPlan(options.faults) : options.faults;
   const faults = plan === undefined ? undefined : new FaultInjector(plan);
+  const backend = options.backend ?? openStore(options.store, logger);
+  const ownsBackend = options.backend === undefined || options.ownsBackend === true;
   const routes = new RouteTable<SmRoute>(SM_ROUTES);
   const shutdown = new AbortController();
   let issuer: IamIssuer | undefined;
@@ -317,13 +326,18 @@ export async function startSmServer(options: SmServerOptions): Promise<SmServer>
 
   const server: Server = createServer({ keepAliveTimeout: 5_000 }, onRequest);
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (reason: unknown) {
+    if (ownsBackend) await backend.close();
+    throw reason;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(host)}:${port}`;
   issuer = new IamIssuer(options.apiKeys, options.tokenLifetimeSeconds ?? 3600, `${url}/identity`);
@@ -364,7 +378,7 @@ export async function startSmServer(options: SmServerOptions): Promise<SmServer>
       });
       clearTimeout(grace);
       await dueWork;
-      if (options.ownsBackend === true) await backend.close();
+      if (ownsBackend) await backend.close();
       logger.info('stopped', { in_flight: inFlight });
     })();
     return closed;

@@ -109,4 +109,29 @@ describe('server lifecycle', () => {
     await expect(fetch(`${server.url}/api/v2/secrets`)).rejects.toThrow();
     await expect(backend.listSecretGroups({ instanceId: server.instanceId, region: 'us-south' })).rejects.toThrow();
   });
+
+  it('opens a store path itself and fails cleanly on a busy port', async () => {
+    const path = join(dir, 'own.db');
+    const server = await startSmServer({ store: path, apiKeys: [{ apiKey: KEY, role: 'Writer' }] });
+    try {
+      const res = await fetch(`${server.url}/api/v2/secrets`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await token(server.url)}`, 'Content-Type': 'application/json' },
+        body: body('own-store'),
+      });
+      expect(res.status).toBe(201);
+      const port = Number(new URL(server.url).port);
+      await expect(startSmServer({ store: path, port, apiKeys: [{ apiKey: KEY, role: 'Writer' }] })).rejects.toThrow(
+        /EADDRINUSE/,
+      );
+    } finally {
+      await server.close();
+    }
+    const reopened = openLocalBackend({ path });
+    try {
+      expect((await reopened.listSecrets({ instanceId: server.instanceId, region: 'us-south' })).total_count).toBe(1);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
