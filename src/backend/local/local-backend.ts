@@ -456,7 +456,7 @@ export class LocalBackend implements CredentialBackend {
         createdBy: row.created_by,
         ...(proto.version_custom_metadata ? { versionCustomMetadata: proto.version_custom_metadata } : {}),
       });
-      this.logger.debug('local engine: secret created', { secret_id: row.id, instance_id: info.instanceId });
+      this.logger.debug('local engine: secret created', { id: row.id, instance_id: info.instanceId });
       return { ...this.metadata(info, row.id), credentials };
     });
   }
@@ -558,7 +558,7 @@ export class LocalBackend implements CredentialBackend {
       const serviceId = this.store.getServiceId(info.key, secret.service_id_crn);
       // A pre-existing service ID belongs to the user; only the one minted for this secret goes.
       if (serviceId?.auto_generated === 1) this.store.markServiceIdDeleted(info.key, secret.service_id_crn, now);
-      this.logger.debug('local engine: secret deleted', { secret_id: id, instance_id: info.instanceId });
+      this.logger.debug('local engine: secret deleted', { id, instance_id: info.instanceId });
     });
   }
 
