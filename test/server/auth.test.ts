@@ -55,12 +55,13 @@ describe('IAM and roles on the server', () => {
   });
 
   it('answers 401 once a token has expired', async () => {
-    const short = await startFixture({ tokenLifetimeSeconds: 1 });
+    // Whole-second expiration (as IAM's): a 2 s token lives 1-2 s.
+    const short = await startFixture({ tokenLifetimeSeconds: 2 });
     try {
       const token = await short.token(KEYS.writer);
       const ok = await fetch(`${short.api}/secrets`, { headers: { Authorization: `Bearer ${token}` } });
       expect(ok.status).toBe(200);
-      await sleep(1100);
+      await sleep(2100);
       const late = await fetch(`${short.api}/secrets`, { headers: { Authorization: `Bearer ${token}` } });
       expect(late.status).toBe(401);
       expect(((await late.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/expired/);
