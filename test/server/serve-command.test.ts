@@ -57,7 +57,7 @@ function start(args: readonly string[], env: NodeJS.ProcessEnv = {}): Running {
 }
 
 async function readyLine(run: Running): Promise<RegExpExecArray> {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 300; i += 1) {
     const match = /listening on (\S+) instance_id=(\S+) region=(\S+)\n/.exec(run.stdout.join(''));
     if (match !== null) return match;
     if (run.child.exitCode !== null) break;

@@ -132,14 +132,14 @@ describe('cancellation and deadlines', () => {
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
     try {
-      const client = createIbmCloudBackend({ apiKey: 'any-key-123', iamEndpoint: url, secretsManagerEndpoint: url, timeoutMs: 800 });
+      const patient = createIbmCloudBackend({ apiKey: 'any-key-123', iamEndpoint: url, secretsManagerEndpoint: url });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
       const started = Date.now();
-      expect((await rejection(client.listSecretGroups({ instanceId: 'i', region: 'r' }, { signal: controller.signal }))).code).toBe(
-        'Cancelled',
-      );
-      expect(Date.now() - started).toBeLessThan(700);
+      const cancelled = await rejection(patient.listSecretGroups({ instanceId: 'i', region: 'r' }, { signal: controller.signal }));
+      expect(cancelled.code).toBe('Cancelled');
+      expect(Date.now() - started).toBeLessThan(3000);
+      const client = createIbmCloudBackend({ apiKey: 'any-key-123', iamEndpoint: url, secretsManagerEndpoint: url, timeoutMs: 800 });
       const timedOut = await rejection(client.listSecretGroups({ instanceId: 'i', region: 'r' }));
       expect(timedOut.code).toBe('Transient');
       expect(timedOut.message).toMatch(/timeout/);
