@@ -163,6 +163,8 @@ async function bundle(entry, outfile) {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // import() becomes a lazy require(): bundles run inside vm.Script, which has no ESM loader.
+    supported: { 'dynamic-import': false },
     banner: { js: NATIVE_BANNER },
     define: { 'process.env.TF_PROVIDER_IBM_VERSION': JSON.stringify(PACKAGE_VERSION) },
   });
@@ -193,7 +195,9 @@ const file = path.join(__dirname, 'provider.cjs');
 const cacheFile = file + '.cache';
 const source = fs.readFileSync(file, 'utf8');
 let cachedData;
-try { cachedData = fs.readFileSync(cacheFile); } catch { cachedData = undefined; }
+if (process.env.TF_PROVIDER_CODE_CACHE !== 'off') {
+  try { cachedData = fs.readFileSync(cacheFile); } catch { cachedData = undefined; }
+}
 const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', {
   filename: file,
   cachedData,

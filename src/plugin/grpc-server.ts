@@ -5,9 +5,13 @@
  * @grpc/grpc-js on the server side because loading grpc-js alone costs more
  * start-up time than the whole rest of the provider (see the start-up
  * benchmark); clients (Terraform's grpc-go, grpc-js in tests) are unchanged.
+ *
+ * A plain net.Server accepts connections; node:http2 (and with it tls) loads
+ * only after the handshake line is out, and accepted sockets are handed to it.
  */
-import * as http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import type * as http2 from 'node:http2';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import type { Logger } from '../logging/logger.js';
 import { frameMessage, GrpcMessageReader } from './grpc-message-reader.js';
 import { encodeGrpcMessage, GrpcError, GrpcStatus, parseGrpcTimeout } from './grpc-status.js';
@@ -52,18 +56,43 @@ export interface GrpcServerOptions {
   readonly maxMessageSize: number;
 }
 
+const WINDOW_SIZE = 8 << 20;
+
 export type ListenTarget = { readonly path: string } | { readonly host: string; readonly port: number };
 
 export class GrpcServer {
   private readonly methods = new Map<string, GrpcMethod>();
-  private readonly http: http2.Http2Server | http2.Http2SecureServer;
+  private readonly listener: NetServer;
+  private http: Promise<http2.Http2Server | http2.Http2SecureServer> | undefined;
   private readonly sessions = new Set<http2.ServerHttp2Session>();
+  private readonly sockets = new Set<Socket>();
   private readonly closing = new AbortController();
 
   constructor(private readonly options: GrpcServerOptions) {
-    const settings: http2.Settings = { maxConcurrentStreams: 1000 };
+    this.listener = createNetServer((socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('error', () => undefined);
+      this.prepare().then(
+        (server) => server.emit('connection', socket),
+        () => socket.destroy(),
+      );
+    });
+  }
+
+  /** Loads node:http2 and builds the HTTP/2 server; called on the first connection at the latest. */
+  prepare(): Promise<http2.Http2Server | http2.Http2SecureServer> {
+    this.http ??= import('node:http2').then((h2) => this.createHttp2Server(h2));
+    return this.http;
+  }
+
+  private createHttp2Server(h2: typeof http2): http2.Http2Server | http2.Http2SecureServer {
+    const { options } = this;
+    // Large flow-control windows: states and schemas of several MiB otherwise crawl in 64 KiB steps.
+    const settings: http2.Settings = { maxConcurrentStreams: 1000, initialWindowSize: WINDOW_SIZE };
+    let server: http2.Http2Server | http2.Http2SecureServer;
     if (options.tls !== undefined) {
-      this.http = http2.createSecureServer({
+      server = h2.createSecureServer({
         key: options.tls.keyPem,
         cert: options.tls.certPem,
         ca: options.tls.clientCaPem,
@@ -75,18 +104,20 @@ export class GrpcServer {
         settings,
         maxSessionMemory: 64,
       });
-      this.http.on('tlsClientError', (err: Error) => options.logger.debug('TLS handshake refused', { error: err.message }));
+      server.on('tlsClientError', (err: Error) => options.logger.debug('TLS handshake refused', { error: err.message }));
     } else {
-      this.http = http2.createServer({ settings, maxSessionMemory: 64 });
+      server = h2.createServer({ settings, maxSessionMemory: 64 });
     }
-    this.http.on('session', (session: http2.ServerHttp2Session) => {
+    server.on('session', (session: http2.ServerHttp2Session) => {
       this.sessions.add(session);
+      session.setLocalWindowSize(WINDOW_SIZE);
       session.on('close', () => this.sessions.delete(session));
       session.on('error', (err: Error) => options.logger.debug('HTTP/2 session error', { error: err.message }));
     });
-    this.http.on('stream', (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) =>
+    server.on('stream', (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) =>
       this.onStream(stream, headers),
     );
+    return server;
   }
 
   /** Registers every method of a service, by method name. */
@@ -97,15 +128,15 @@ export class GrpcServer {
   listen(target: ListenTarget): Promise<AddressInfo | string> {
     return new Promise((resolve, reject) => {
       const onError = (err: Error) => reject(err);
-      this.http.once('error', onError);
+      this.listener.once('error', onError);
       const done = () => {
-        this.http.off('error', onError);
-        const addr = this.http.address();
+        this.listener.off('error', onError);
+        const addr = this.listener.address();
         if (addr === null) reject(new Error('server has no address'));
         else resolve(addr);
       };
-      if ('path' in target) this.http.listen(target.path, done);
-      else this.http.listen(target.port, target.host, done);
+      if ('path' in target) this.listener.listen(target.path, done);
+      else this.listener.listen(target.port, target.host, done);
     });
   }
 
@@ -115,9 +146,10 @@ export class GrpcServer {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         for (const s of this.sessions) s.destroy();
+        for (const s of this.sockets) s.destroy();
       }, graceMs);
       timer.unref();
-      this.http.close(() => {
+      this.listener.close(() => {
         clearTimeout(timer);
         resolve();
       });

@@ -32,7 +32,7 @@ export interface PluginServer {
   readonly network: PluginNetwork;
   readonly address: string;
   readonly stdio: StdioMirror;
-  /** Creates the ProviderServer and loads the codecs ahead of the first call. */
+  /** Loads HTTP/2, the codecs and the ProviderServer ahead of the first call. */
   warmUp(): Promise<void>;
   /** Stops serving and removes the socket directory. */
   close(): Promise<void>;
@@ -69,7 +69,10 @@ export async function startPluginServer(options: PluginServerOptions): Promise<P
     network: listener.network,
     address: listener.address,
     stdio,
-    warmUp: () => provider.warmUp(),
+    warmUp: async () => {
+      await grpc.prepare();
+      await provider.warmUp();
+    },
     close: async () => {
       await grpc.close();
       listener.cleanup();

@@ -32,7 +32,11 @@ export interface ServeOptions {
   readonly network?: PluginNetwork;
 }
 
-/** Resolves when the server has stopped (debug mode); managed mode ends the process from inside. */
+/**
+ * Serves until the host shuts the provider down; the process then exits from
+ * here. Returns early (with process.exitCode = 1 and a message on stderr) when
+ * the provider must not start, e.g. when run by hand.
+ */
 export async function serve(options: ServeOptions): Promise<void> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger({ module: 'plugin' });
@@ -73,9 +77,13 @@ export async function serve(options: ServeOptions): Promise<void> {
     const json = reattachProvidersJson(options.providerAddress, plugin, process.pid);
     if (options.debugEnvFile !== undefined) writeAtomically(options.debugEnvFile, json);
     process.stdout.write(debugBanner(json));
+    // Exit once closed: provider timers or open stores must not keep a stopped server alive.
     const stop = () => {
       logger.info('Stopping debug provider server');
-      plugin.close().then(stopped, stopped);
+      plugin.close().finally(() => {
+        stopped();
+        process.exit(0);
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -83,7 +83,7 @@ export function createProviderService(options: ProviderServiceOptions): Provider
       let logger = base.with({ tf_rpc: method, tf_req_id: randomUUID() });
       let response: pb.ProviderMethods[M]['response'];
       try {
-        const req = spec.fromProto(requestCodec().decode(bytes));
+        const req = spec.fromProto((await requestCodec()).decode(bytes));
         if (spec.resourceType) logger = logger.with({ tf_resource_type: spec.resourceType(req) });
         logger.trace('Received request');
         const signal = AbortSignal.any([stopController.signal, call.signal]);
@@ -93,7 +93,7 @@ export function createProviderService(options: ProviderServiceOptions): Provider
         logger.trace('Called downstream');
         logDiagnostics(logger, spec.diagnostics?.(res) ?? []);
         response = spec.toProto(res);
-        const out = responseCodec().encode(response);
+        const out = (await responseCodec()).encode(response);
         logger.debug('Served request', { tf_req_duration_ms: Math.round(performance.now() - started) });
         return out;
       } catch (err) {
@@ -101,7 +101,7 @@ export function createProviderService(options: ProviderServiceOptions): Provider
           error: errorMessage(err),
           ...(err instanceof Error && err.stack !== undefined && { error_stack: err.stack }),
         });
-        return responseCodec().encode(spec.failed(unexpectedErrorDiagnostic(method, err)));
+        return (await responseCodec()).encode(spec.failed(unexpectedErrorDiagnostic(method, err)));
       }
     });
   }
@@ -237,8 +237,7 @@ export function createProviderService(options: ProviderServiceOptions): Provider
     name: PROVIDER_SERVICE,
     unary,
     warmUp: async () => {
-      messageCodecFor('GetProviderSchema', 'request')();
-      await getServer();
+      await Promise.all([messageCodecFor('GetProviderSchema', 'request')(), getServer()]);
     },
   };
 }

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm run bench:startup`: median time from spawn to the handshake line of the
+// built provider on the real AutoMTLS path (PLUGIN_CLIENT_CERT set, as
+// Terraform does), next to a bare `node -e` start measured in the same run,
+// interleaved so machine load affects both alike. Target: ratio <= 1.5.
+//
+//   node scripts/bench-startup.mjs [--runs N] [--provider PATH] [--variants]
+// --variants also measures the provider without its V8 code cache.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+
+const root = process.cwd();
+const require = createRequire(join(root, 'package.json'));
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '30' }, provider: { type: 'string' }, variants: { type: 'boolean', default: false } },
+});
+const runs = Math.max(1, Number.parseInt(values.runs, 10) || 30);
+
+const candidates = [join(root, 'dist/provider/terraform-provider-ibm'), join(root, 'dist/test-providers/stub/terraform-provider-stub')];
+const provider = values.provider ?? candidates.find((p) => existsSync(p));
+if (provider === undefined || !existsSync(provider)) {
+  console.error('bench: no built provider; run npm run build first');
+  process.exit(1);
+}
+
+async function clientCertificatePem() {
+  const esbuild = require('esbuild');
+  const out = await esbuild.build({
+    entryPoints: [join(root, 'src/plugin/server-certificate.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
+  return mod.exports.generateServerCertificate().certPem;
+}
+
+const baseEnv = { ...process.env };
+for (const k of Object.keys(baseEnv)) if (k.startsWith('TF_LOG') || k.startsWith('TF_PROVIDER_')) delete baseEnv[k];
+const providerEnv = {
+  ...baseEnv,
+  TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
+  PLUGIN_PROTOCOL_VERSIONS: '5,6',
+  PLUGIN_MIN_PORT: '10000',
+  PLUGIN_MAX_PORT: '25000',
+  PLUGIN_CLIENT_CERT: await clientCertificatePem(),
+};
+
+/** ms from spawn until the first stdout bytes; the child is stopped and reaped before returning. */
+function timeToFirstLine(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let elapsed;
+    child.stdout.once('data', (chunk) => {
+      elapsed = performance.now() - start;
+      if (!String(chunk).includes('|')) reject(new Error(`unexpected first line: ${String(chunk).trim()}`));
+      child.kill('SIGTERM');
+    });
+    child.on('error', reject);
+    child.on('exit', () => (elapsed === undefined ? reject(new Error(`${command} exited without a line`)) : resolve(elapsed)));
+  });
+}
+
+const variants = [
+  { name: 'bare node -e', run: () => timeToFirstLine(process.execPath, ['-e', 'process.stdout.write("1|\\n")'], baseEnv) },
+  { name: 'provider', run: () => timeToFirstLine(provider, [], providerEnv) },
+];
+if (values.variants) {
+  variants.push({
+    name: 'provider, no code cache',
+    run: () => timeToFirstLine(provider, [], { ...providerEnv, TF_PROVIDER_CODE_CACHE: 'off' }),
+  });
+}
+
+const samples = new Map(variants.map((v) => [v.name, []]));
+for (const v of variants) await v.run(); // warm the file cache
+for (let i = 0; i < runs; i++) for (const v of variants) samples.get(v.name).push(await v.run());
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const bare = median(samples.get('bare node -e'));
+console.log(`provider: ${provider.slice(root.length + 1)}  runs: ${runs}  node ${process.version}`);
+for (const v of variants) {
+  const m = median(samples.get(v.name));
+  console.log(`${v.name.padEnd(26)} median ${m.toFixed(1).padStart(6)} ms   ratio ${(m / bare).toFixed(2)}x`);
+}
+const ratio = median(samples.get('provider')) / bare;
+console.log(`startup ratio: ${ratio.toFixed(2)}x bare node (target <= 1.50x) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
