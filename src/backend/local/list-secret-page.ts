@@ -1,13 +1,14 @@
 /**
  * listSecrets over the rows of one instance: filter (groups, search,
- * match_all_labels), sort, page. Metadata only — never credentials.
+ * match_all_labels), sort and page on a few columns, then read full metadata
+ * for the page only. Metadata only — never credentials.
  */
 import type { ListSecretsQuery, SecretMetadataPage, SecretSortKey } from '../credential-backend.js';
 import { BackendError } from '../backend-error.js';
-import { toSecretMetadata, type InstanceInfo } from './api-shapes.js';
-import type { SecretViewRow } from './store-rows.js';
+import type { ServiceCredentialsSecretMetadata } from '../credential-backend.js';
+import type { SecretListRow } from './store-rows.js';
 
-const SORT_COLUMN: Readonly<Record<SecretSortKey, (r: SecretViewRow) => string | number | null>> = {
+const SORT_COLUMN: Readonly<Record<SecretSortKey, (r: SecretListRow) => string | number | null>> = {
   id: (r) => r.id,
   created_at: (r) => r.created_at,
   updated_at: (r) => r.updated_at,
@@ -33,15 +34,15 @@ function parseSort(sort: string | undefined): { key: SecretSortKey; desc: boolea
   return { key, desc };
 }
 
-function matchesSearch(row: SecretViewRow, search: string): boolean {
+function matchesSearch(row: SecretListRow, search: string): boolean {
   const needle = search.toLowerCase();
   if (row.name.toLowerCase().includes(needle) || row.id === search) return true;
   return (JSON.parse(row.labels) as string[]).some((l) => l.toLowerCase().includes(needle));
 }
 
 export function listSecretPage(
-  rows: readonly SecretViewRow[],
-  inst: InstanceInfo,
+  rows: readonly SecretListRow[],
+  metadataOf: (id: string) => ServiceCredentialsSecretMetadata,
   query: ListSecretsQuery & { readonly offset: number; readonly limit: number },
 ): SecretMetadataPage {
   const { key, desc } = parseSort(query.sort);
@@ -65,7 +66,7 @@ export function listSecretPage(
     return c !== 0 ? c : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   return {
-    secrets: filtered.slice(query.offset, query.offset + query.limit).map((r) => toSecretMetadata(r, inst)),
+    secrets: filtered.slice(query.offset, query.offset + query.limit).map((r) => metadataOf(r.id)),
     total_count: filtered.length,
     offset: query.offset,
     limit: query.limit,

@@ -488,7 +488,9 @@ export class LocalBackend implements CredentialBackend {
         throw BackendError.invalid('limit', `limit must be a whole number from 1 to ${MAX_LIMIT}.`);
       }
       for (const g of query.groups ?? []) throwFirstIssue([validateSecretGroupId(g, 'groups')]);
-      return this.read(inst, opts, (info) => listSecretPage(this.store.secretViews(info.key), info, { ...query, offset, limit }));
+      return this.read(inst, opts, (info) =>
+        listSecretPage(this.store.secretListRows(info.key), (id) => this.metadata(info, id), { ...query, offset, limit }),
+      );
     } catch (err: unknown) {
       return Promise.reject(LocalBackend.mapError(err));
     }

@@ -3,7 +3,7 @@
  * Callers run these inside the engine's per-operation transaction.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { GroupRow, InstanceRow, LockRow, SecretRow, SecretViewRow, ServiceIdRow, VersionRow } from './store-rows.js';
+import type { GroupRow, InstanceRow, LockRow, SecretListRow, SecretRow, SecretViewRow, ServiceIdRow, VersionRow } from './store-rows.js';
 
 const SECRET_VIEW = `
   SELECT s.*,
@@ -132,8 +132,11 @@ export class LocalStore {
     return this.get<SecretViewRow>(`${SECRET_VIEW} WHERE s.instance = ? AND s.group_id = ? AND s.name = ?`, instance, groupId, name);
   }
 
-  secretViews(instance: string): SecretViewRow[] {
-    return this.all<SecretViewRow>(`${SECRET_VIEW} WHERE s.instance = ?`, instance);
+  secretListRows(instance: string): SecretListRow[] {
+    return this.all<SecretListRow>(
+      'SELECT id, name, group_id, labels, created_at, updated_at, retrieved_at, current_expires_at FROM secrets WHERE instance = ?',
+      instance,
+    );
   }
 
   getSecret(instance: string, id: string): SecretRow | undefined {

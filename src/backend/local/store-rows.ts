@@ -92,3 +92,9 @@ export interface ServiceIdRow {
   readonly created_at: number;
   readonly deleted_at: number | null;
 }
+
+/** What listing filters and sorts on; the page's full rows are read afterwards. */
+export type SecretListRow = Pick<
+  SecretRow,
+  'id' | 'name' | 'group_id' | 'labels' | 'created_at' | 'updated_at' | 'retrieved_at' | 'current_expires_at'
+>;
