@@ -72,7 +72,10 @@ export interface LocalBackendOptions {
   readonly key?: Uint8Array;
   /** Default: system clock plus `IBM_SM_LOCAL_CLOCK_OFFSET`. */
   readonly clock?: Clock;
-  /** better-sqlite3 `nativeBinding`: path of the .node file when running from a bundle. */
+  /**
+   * better-sqlite3 `nativeBinding`: path of the .node file when running from a
+   * bundle; default `IBM_SM_SQLITE_BINDING` (set by the bundles' banner).
+   */
   readonly nativeBinding?: string;
   readonly logger?: Logger;
   /** The 32-hex account id in CRNs; default LOCAL_ACCOUNT_ID. */
@@ -94,6 +97,8 @@ export interface ServiceIdRecord {
 
 export type { DueWorkReport, DueWorkEvent, DueWorkKind } from './due-work.js';
 
+/** Where a bundle's banner puts the better-sqlite3 addon it ships. */
+export const NATIVE_BINDING_ENV = 'IBM_SM_SQLITE_BINDING';
 export const LOCAL_ACCOUNT_ID = '5e1f7a0c3b2d4e6f8a9b0c1d2e3f4a5b';
 /** `created_by` when the caller names no actor. */
 export const LOCAL_ACTOR = 'iam-ServiceId-5e1f7a0c-3b2d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -146,9 +151,10 @@ export class LocalBackend implements CredentialBackend {
     const clock = options.clock ?? systemClock(env);
     const key = loadStoreKey(options.path, options.key, env);
     const cipher = new PayloadCipher(key);
+    const nativeBinding = options.nativeBinding ?? (env[NATIVE_BINDING_ENV] || undefined);
     const { db, migration } = openStoreDatabase({
       path: options.path,
-      ...(options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {}),
+      ...(nativeBinding !== undefined ? { nativeBinding } : {}),
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
     });
     const backend = new LocalBackend(db, cipher, clock, logger, accountId, options.path);
