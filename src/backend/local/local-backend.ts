@@ -345,9 +345,10 @@ export class LocalBackend implements CredentialBackend {
   }
 
   getSecretGroup(inst: InstanceRef, id: string, opts?: CallOptions): Promise<SecretGroup> {
-    return this.read(inst, opts, (info) => {
+    return this.read(inst, opts, (info, now) => {
       if (id === 'default') {
-        const created = this.store.getInstance(info.key)?.created_at ?? 0;
+        // An instance exists from its first use; before any write it is brand new.
+        const created = this.store.getInstance(info.key)?.created_at ?? now;
         return { id: 'default', name: 'default', description: 'The default secret group.', created_at: isoTime(created), updated_at: isoTime(created) };
       }
       const row = this.store.getGroup(info.key, id);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { ManualClock } from '../../../src/backend/clock.js';
 import { openLocalBackend } from '../../../src/backend/local/index.js';
 import { INSTANCE } from './local-fixture.js';
 
@@ -89,4 +90,26 @@ describe('several processes on one store', () => {
       await b.close();
     }
   });
+});
+
+test('due work is applied once even when several handles see it fall due', async () => {
+  const path = join(dir, 'due-once.db');
+  const clock = new ManualClock('2026-01-01T00:00:00Z');
+  const handles = [0, 1, 2].map(() => openLocalBackend({ path, env: {}, clock }));
+  try {
+    const [first] = handles;
+    if (!first) throw new Error('no handle');
+    const s = await first.createSecret(INSTANCE, {
+      secret_type: 'service_credentials',
+      name: 'rotating',
+      rotation: { auto_rotate: true, interval: 1, unit: 'day' },
+      source_service: { instance: { crn: 'crn:v1:bluemix:public:event-notifications:us-south:a/347df6de25020f0fa8b711c6d9881111:f35e85fc-3d4d-476e-8547-51222e3c1111::' }, role: { crn: 'crn:v1:bluemix:public:iam::::serviceRole:Writer' } },
+    });
+    clock.advance('3d');
+    const reports = await Promise.all(handles.map((h) => h.applyDueWork(INSTANCE)));
+    expect(reports.map((r) => r.rotated).sort()).toEqual([0, 0, 3]);
+    for (const h of handles) expect((await h.getSecretMetadata(INSTANCE, s.id)).versions_total).toBe(4);
+  } finally {
+    for (const h of handles) await h.close();
+  }
 });
