@@ -448,7 +448,7 @@ export class LocalBackend implements CredentialBackend {
         updated_at: now,
         retrieved_at: null,
         state: SECRET_STATES.active,
-        ttl: proto.ttl ?? null,
+        ttl: proto.ttl !== undefined && proto.ttl.trim() !== '' ? proto.ttl : null,
         ttl_seconds: ttlSeconds,
         rotation: JSON.stringify(rotation),
         next_rotation_at: isAutoRotating(rotation) ? addRotationInterval(now, rotation.interval, rotation.unit) : null,
