@@ -203,7 +203,16 @@ describe('stub provider over mTLS', () => {
     expect(p.stderr()).not.toContain(secret);
   });
 
-  test('stdout carries the handshake line and nothing else', () => {
+  test('stray stdout output after the handshake goes to GRPCStdio, never to stdout', async () => {
+    const stdio = serverStream(c.stdio, 'StreamStdio');
+    stdio.on('error', () => undefined);
+    const chunk = new Promise<Record<string, unknown>>((resolve) => stdio.on('data', (m) => resolve(m as Record<string, unknown>)));
+    await new Promise((r) => setTimeout(r, 100)); // let the stream open on the server
+    await call(c.provider, 'ConfigureProvider', { config: { msgpack: encode({ greeting: 'print-to-stdout', api_key: null }) } });
+    const data = await chunk;
+    expect(data['channel']).toBe('STDOUT');
+    expect(Buffer.from(data['data'] as Uint8Array).toString()).toBe('stray output\n');
+    stdio.cancel();
     expect(p.stdout()).toBe(p.handshake.raw);
   });
 });
