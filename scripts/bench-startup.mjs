@@ -4,8 +4,11 @@
 // Terraform does), next to a bare `node -e` start measured in the same run,
 // interleaved so machine load affects both alike. Target: ratio <= 1.5.
 //
-//   node scripts/bench-startup.mjs [--runs N] [--provider PATH] [--variants]
+//   node scripts/bench-startup.mjs [--runs N] [--provider PATH] [--variants] [--rpc]
 // --variants also measures the provider without its V8 code cache.
+// --rpc also measures spawn → first GetProviderSchema answered over mTLS (grpc-js
+//       client): node:http2 and the provider code load after the handshake line,
+//       so this shows what Terraform waits for in total.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +19,12 @@ import { performance } from 'node:perf_hooks';
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '30' }, provider: { type: 'string' }, variants: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '30' },
+    provider: { type: 'string' },
+    variants: { type: 'boolean', default: false },
+    rpc: { type: 'boolean', default: false },
+  },
 });
 const runs = Math.max(1, Number.parseInt(values.runs, 10) || 30);
 
@@ -39,7 +47,7 @@ async function clientCertificatePem() {
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
-  return mod.exports.generateServerCertificate().certPem;
+  return mod.exports.generateServerCertificate();
 }
 
 const baseEnv = { ...process.env };
@@ -50,8 +58,9 @@ const providerEnv = {
   PLUGIN_PROTOCOL_VERSIONS: '5,6',
   PLUGIN_MIN_PORT: '10000',
   PLUGIN_MAX_PORT: '25000',
-  PLUGIN_CLIENT_CERT: await clientCertificatePem(),
 };
+const clientCert = await clientCertificatePem();
+providerEnv.PLUGIN_CLIENT_CERT = clientCert.certPem;
 
 /** ms from spawn until the first stdout bytes; the child is stopped and reaped before returning. */
 function timeToFirstLine(command, args, env) {
@@ -69,6 +78,37 @@ function timeToFirstLine(command, args, env) {
   });
 }
 
+/** ms from spawn until GetProviderSchema is answered, Terraform's first call. */
+function timeToFirstRpc(command, env) {
+  const grpc = require('@grpc/grpc-js');
+  const protoLoader = require('@grpc/proto-loader');
+  const def = protoLoader.loadSync('tfplugin6.proto', { includeDirs: [join(root, 'proto')], keepCase: true });
+  const Provider = grpc.loadPackageDefinition(def).tfplugin6.Provider;
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, [], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let elapsed;
+    child.stdout.once('data', (chunk) => {
+      const [, , network, address, , cert] = String(chunk).trim().split('|');
+      const der = Buffer.from(cert + '='.repeat((4 - (cert.length % 4)) % 4), 'base64');
+      const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`;
+      const creds = grpc.credentials.createSsl(Buffer.from(pem), Buffer.from(clientCert.keyPem), Buffer.from(clientCert.certPem));
+      const client = new Provider(network === 'unix' ? `unix://${address}` : address, creds, {
+        'grpc.ssl_target_name_override': 'localhost',
+        'grpc.max_receive_message_length': 256 << 20,
+      });
+      client.GetProviderSchema({}, (err) => {
+        elapsed = performance.now() - start;
+        client.close();
+        child.kill('SIGTERM');
+        if (err) reject(err);
+      });
+    });
+    child.on('error', reject);
+    child.on('exit', () => (elapsed === undefined ? reject(new Error(`${command} exited early`)) : resolve(elapsed)));
+  });
+}
+
 const variants = [
   { name: 'bare node -e', run: () => timeToFirstLine(process.execPath, ['-e', 'process.stdout.write("1|\\n")'], baseEnv) },
   { name: 'provider', run: () => timeToFirstLine(provider, [], providerEnv) },
@@ -79,6 +119,8 @@ if (values.variants) {
     run: () => timeToFirstLine(provider, [], { ...providerEnv, TF_PROVIDER_CODE_CACHE: 'off' }),
   });
 }
+
+if (values.rpc) variants.push({ name: 'provider, first RPC', run: () => timeToFirstRpc(provider, providerEnv) });
 
 const samples = new Map(variants.map((v) => [v.name, []]));
 for (const v of variants) await v.run(); // warm the file cache

@@ -91,6 +91,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     // Terraform handles Ctrl-C itself and stops in-flight work with StopProvider.
     process.on('SIGINT', () => logger.debug('Ignoring SIGINT'));
     process.on('SIGTERM', () => process.exit(0));
+    exitWhenOrphaned(logger);
     writeSync(
       1,
       formatHandshakeLine({
@@ -122,6 +123,20 @@ function mirrorStdout(stdio: StdioMirror): void {
     return true;
   };
   process.stdout.write = write as typeof process.stdout.write;
+}
+
+/**
+ * A host that dies without calling Shutdown (a crash, SIGKILL) would leave the
+ * provider running forever; re-parenting gives that away.
+ */
+function exitWhenOrphaned(logger: Logger): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      logger.warn('The host process is gone; exiting');
+      process.exit(0);
+    }
+  }, 1000).unref();
 }
 
 /** A stray error outside any RPC is logged, not fatal: a crash mid-apply would lose state. */

@@ -2,9 +2,9 @@
  * The built stub provider as a process: what a user running it by hand sees,
  * what Terraform reads on stdout, listeners, and signals.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../src/plugin/handshake.js';
@@ -136,5 +136,36 @@ describe('signals', () => {
     expect(await p.kill('SIGTERM')).toBe(0);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(existsSync(dirname(p.handshake.address))).toBe(false);
+  });
+});
+
+describe('orphaned', () => {
+  test('a provider whose host died without calling Shutdown exits on its own', async () => {
+    // An intermediate shell is the host; killing it re-parents the provider.
+    const env = cleanEnv({ [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, TF_DISABLE_PLUGIN_TLS: '1' });
+    const host = spawn('/bin/sh', ['-c', `"${STUB_PROVIDER}" & echo $!; wait`], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const lines = await new Promise<string[]>((resolve) => {
+      let out = '';
+      host.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const l = out.split('\n');
+        if (l.length >= 3) resolve(l);
+      });
+    });
+    const pid = Number(lines[0]);
+    const socketDir = dirname(lines[1]!.split('|')[3]!);
+    host.kill('SIGKILL');
+    // Gone, or a zombie nobody has reaped yet (containers without an init).
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 5000;
+    while (alive() && Date.now() < deadline) await sleep(100);
+    expect(alive()).toBe(false);
+    expect(existsSync(socketDir)).toBe(false);
   });
 });
