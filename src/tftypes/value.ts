@@ -1,4 +1,5 @@
 import { AttributePath } from './attribute-path.js';
+import { numbersEqual } from './number.js';
 import type { ObjectType, TfType } from './type.js';
 import { Types, typeEquals, typeToString } from './type.js';
 
@@ -90,10 +91,10 @@ export const Value = {
   /** An object value; every attribute of the type must be present. */
   object: (type: ObjectType, attrs: Readonly<Record<string, TfValue>>): KnownValue => {
     for (const name of Object.keys(type.attributes)) {
-      if (!(name in attrs)) throw new ValueError(`object value is missing attribute "${name}"`);
+      if (!Object.hasOwn(attrs, name)) throw new ValueError(`object value is missing attribute "${name}"`);
     }
     for (const name of Object.keys(attrs)) {
-      if (!(name in type.attributes)) throw new ValueError(`object value has unexpected attribute "${name}"`);
+      if (!Object.hasOwn(type.attributes, name)) throw new ValueError(`object value has unexpected attribute "${name}"`);
     }
     return { state: 'known', type, value: attrs };
   },
@@ -151,7 +152,7 @@ export function toJsNumber(n: TfNumber): number {
 /** An attribute of an object value. Null/unknown objects yield null/unknown attributes. */
 export function getAttribute(obj: TfValue, name: string): TfValue {
   if (obj.type.kind !== 'object') throw new ValueError(`cannot read attribute "${name}" of ${typeToString(obj.type)}`);
-  const attrType = obj.type.attributes[name];
+  const attrType = Object.hasOwn(obj.type.attributes, name) ? obj.type.attributes[name] : undefined;
   if (attrType === undefined) throw new ValueError(`object has no attribute "${name}"`);
   if (obj.state === 'null') return Value.null(attrType);
   if (obj.state === 'unknown') return Value.unknown(attrType);
@@ -177,10 +178,10 @@ export function getAtPath(v: TfValue, path: AttributePath): TfValue | undefined 
     if (cur.state !== 'known') return undefined;
     const t = cur.type;
     if (step.kind === 'attribute') {
-      if (t.kind !== 'object') return undefined;
+      if (t.kind !== 'object' || !Object.hasOwn(cur.value as object, step.name)) return undefined;
       cur = (cur.value as Record<string, TfValue>)[step.name] as TfValue;
     } else if (step.kind === 'key') {
-      if (t.kind !== 'map') return undefined;
+      if (t.kind !== 'map' || !Object.hasOwn(cur.value as object, step.key)) return undefined;
       cur = (cur.value as Record<string, TfValue>)[step.key] as TfValue;
     } else {
       if (t.kind !== 'list' && t.kind !== 'tuple') return undefined;
@@ -208,22 +209,6 @@ export function isWhollyKnown(v: TfValue): boolean {
   }
 }
 
-function numberEquals(a: TfNumber, b: TfNumber): boolean {
-  if (typeof a === typeof b) return a === b;
-  // Compare mixed representations through their canonical decimal text.
-  const text = (n: TfNumber): string => (typeof n === 'string' ? canonicalDecimal(n) : canonicalDecimal(String(n)));
-  return text(a) === text(b);
-}
-
-function canonicalDecimal(s: string): string {
-  const n = Number(s);
-  if (Number.isFinite(n) && String(n) === s) return s;
-  let t = s.trim().toLowerCase();
-  if (t.startsWith('+')) t = t.slice(1);
-  if (t.includes('.') && !t.includes('e')) t = t.replace(/0+$/, '').replace(/\.$/, '');
-  return t;
-}
-
 /**
  * Structural equality of two values (types, nullness, unknownness and content).
  * Sets compare as unordered collections.
@@ -237,7 +222,7 @@ export function valueEquals(a: TfValue, b: TfValue): boolean {
     case 'bool':
       return a.value === b.value;
     case 'number':
-      return numberEquals(a.value as TfNumber, b.value as TfNumber);
+      return numbersEqual(a.value as TfNumber, b.value as TfNumber);
     case 'list':
     case 'tuple': {
       const x = a.value as readonly TfValue[];
@@ -261,7 +246,7 @@ export function valueEquals(a: TfValue, b: TfValue): boolean {
       const x = a.value as Record<string, TfValue>;
       const y = b.value as Record<string, TfValue>;
       const keys = Object.keys(x);
-      return keys.length === Object.keys(y).length && keys.every((k) => k in y && valueEquals(x[k]!, y[k]!));
+      return keys.length === Object.keys(y).length && keys.every((k) => Object.hasOwn(y, k) && valueEquals(x[k]!, y[k]!));
     }
     case 'dynamic':
       return false;
