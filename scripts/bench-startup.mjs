@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
@@ -29,7 +29,7 @@ const { values } = parseArgs({
 const runs = Math.max(1, Number.parseInt(values.runs, 10) || 30);
 
 const candidates = [join(root, 'dist/provider/terraform-provider-ibm'), join(root, 'dist/test-providers/stub/terraform-provider-stub')];
-const provider = values.provider ?? candidates.find((p) => existsSync(p));
+const provider = values.provider !== undefined ? resolve(values.provider) : candidates.find((p) => existsSync(p));
 if (provider === undefined || !existsSync(provider)) {
   console.error('bench: no built provider; run npm run build first');
   process.exit(1);
@@ -131,7 +131,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const bare = median(samples.get('bare node -e'));
-console.log(`provider: ${provider.slice(root.length + 1)}  runs: ${runs}  node ${process.version}`);
+console.log(`provider: ${relative(root, provider)}  runs: ${runs}  node ${process.version}`);
 for (const v of variants) {
   const m = median(samples.get(v.name));
   console.log(`${v.name.padEnd(26)} median ${m.toFixed(1).padStart(6)} ms   ratio ${(m / bare).toFixed(2)}x`);
