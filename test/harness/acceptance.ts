@@ -104,6 +104,8 @@ export async function runSteps(ctx: AcceptanceCase, steps: readonly Step[]): Pro
     (await WorkingDir.create({ wiring: ctx.wiring ?? { mode: 'none' }, prefix: ctx.prefix ?? 'tf-acc', ...(ctx.env && { env: ctx.env }) }));
   let lastState: StateJson | undefined;
   let lastConfig: ConfigStep | undefined;
+  // The destroy needs a config Terraform accepts: the last one that was applied.
+  let appliedConfig: ConfigStep | undefined;
   let failure: unknown;
   try {
     for (const [i, step] of steps.entries()) {
@@ -113,7 +115,8 @@ export async function runSteps(ctx: AcceptanceCase, steps: readonly Step[]): Pro
           await runImportStep(wd, step, lastState, lastConfig);
         } else {
           lastConfig = step;
-          lastState = (await runConfigStep(wd, step)) ?? lastState;
+          const state = await runConfigStep(wd, step);
+          if (state !== undefined) [lastState, appliedConfig] = [state, step];
         }
       } catch (e: unknown) {
         throw stepError(label, e);
@@ -123,9 +126,7 @@ export async function runSteps(ctx: AcceptanceCase, steps: readonly Step[]): Pro
     failure = e;
   }
   try {
-    if (!ctx.skipDestroy && lastConfig !== undefined) {
-      await wd.tf.destroy({ ...(lastConfig.vars && { vars: lastConfig.vars }), ...(lastConfig.env && { env: lastConfig.env }) });
-    }
+    if (!ctx.skipDestroy) await destroyAll(wd, appliedConfig);
     if (failure === undefined) await ctx.checkDestroy?.(lastState);
   } catch (e: unknown) {
     failure = failure === undefined ? stepError('destroy', e) : appendError(failure, stepError('destroy', e));
@@ -134,6 +135,12 @@ export async function runSteps(ctx: AcceptanceCase, steps: readonly Step[]): Pro
   }
   if (failure !== undefined) throw failure;
   return { lastState };
+}
+
+async function destroyAll(wd: WorkingDir, applied: ConfigStep | undefined): Promise<void> {
+  if (!wd.hasFile('terraform.tfstate') || (await wd.tf.stateList()).length === 0) return;
+  if (applied !== undefined) wd.setConfig(applied.config);
+  await wd.tf.destroy({ ...(applied?.vars && { vars: applied.vars }), ...(applied?.env && { env: applied.env }) });
 }
 
 /** `test(name, () => runSteps(ctx, steps), timeout)` in one line. */
