@@ -19,6 +19,7 @@ export interface WireExt {
   readonly data: Uint8Array;
 }
 
+// Invalid UTF-8 becomes U+FFFD, as Go's string conversion would leave it readable.
 const UTF8 = new TextDecoder('utf-8');
 
 export class MsgpackReader {
@@ -133,7 +134,8 @@ export class MsgpackReader {
   /** A str (or, leniently, a bin) as text. */
   readString(): string | undefined {
     const data = this.readRaw();
-    return data === undefined ? undefined : UTF8.decode(data);
+    if (data === undefined) return undefined;
+    return UTF8.decode(data);
   }
 
   /** A bin (or a str) as bytes. */

@@ -5,15 +5,15 @@
  */
 import type { NumberWireForm } from './number.js';
 
-const TEXT = new TextEncoder();
-
 export class MsgpackWriter {
-  private buf = new Uint8Array(256);
-  private view = new DataView(this.buf.buffer);
+  // Buffer (not Uint8Array) for its native UTF-8 write; allocUnsafe skips zero-filling.
+  private buf = Buffer.allocUnsafe(1024);
+  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   private len = 0;
 
+  /** The bytes written so far, as an independent copy. */
   bytes(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    return Uint8Array.prototype.slice.call(this.buf, 0, this.len);
   }
 
   nil(): void {
@@ -72,13 +72,13 @@ export class MsgpackWriter {
   }
 
   str(s: string): void {
-    const data = TEXT.encode(s);
-    const n = data.length;
+    const n = Buffer.byteLength(s, 'utf8');
     if (n < 32) this.byte(0xa0 | n);
     else if (n <= 0xff) this.head8(0xd9, n);
     else if (n <= 0xffff) this.head16(0xda, n);
     else this.head32(0xdb, n);
-    this.raw(data);
+    this.ensure(n);
+    this.len += this.buf.write(s, this.len, n, 'utf8');
   }
 
   bin(data: Uint8Array): void {
@@ -148,10 +148,10 @@ export class MsgpackWriter {
     if (this.len + extra <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.len + extra) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.len));
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.len);
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 }
 

@@ -137,7 +137,7 @@ function writeObject(w: MsgpackWriter, v: KnownValue, t: ObjectType, path: Attri
   for (const name of Object.keys(attrs)) {
     if (!Object.hasOwn(t.attributes, name)) throw new ValueCodecError(path, `unsupported attribute "${name}"`);
   }
-  const names = Object.keys(t.attributes).sort(compareCodePoints);
+  const names = sortedAttributeNames(t);
   w.mapHeader(names.length);
   for (const name of names) {
     const attr = attrs[name];
@@ -145,6 +145,18 @@ function writeObject(w: MsgpackWriter, v: KnownValue, t: ObjectType, path: Attri
     w.str(name);
     writeValue(w, attr, t.attributes[name]!, path.attribute(name));
   }
+}
+
+// Types are immutable, so each object type's key order is computed once.
+const SORTED_NAMES = new WeakMap<ObjectType, readonly string[]>();
+
+function sortedAttributeNames(t: ObjectType): readonly string[] {
+  let names = SORTED_NAMES.get(t);
+  if (names === undefined) {
+    names = Object.keys(t.attributes).sort(compareCodePoints);
+    SORTED_NAMES.set(t, names);
+  }
+  return names;
 }
 
 function elementsOf(v: KnownValue, path: AttributePath, t: TfType): readonly TfValue[] {
