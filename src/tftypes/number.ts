@@ -5,7 +5,9 @@
  *   - a bigint for larger integers;
  *   - plain decimal text ("1.1") when the value is not exactly a double.
  */
-import type { TfNumber } from './value.js';
+
+/** The same union as value.ts's TfNumber, spelled out so value.ts can import this file without a cycle. */
+type TfNumber = number | bigint | string;
 
 export class NumberFormatError extends Error {
   override readonly name = 'NumberFormatError';
