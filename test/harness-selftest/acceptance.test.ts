@@ -147,6 +147,18 @@ test('a failing check names its step, and resources are destroyed anyway', async
   }
 });
 
+test('step env and vars reach terraform; checks can run more commands', async () => {
+  const cfg = 'variable "from_env" {}\nvariable "from_var" {}\noutput "both" {\n  value = "${var.from_env}+${var.from_var}"\n}\n';
+  await runSteps({}, [
+    {
+      config: cfg,
+      env: { TF_VAR_from_env: 'e' },
+      vars: { from_var: 'v' },
+      check: async (_state, wd) => expect(await wd.tf.output('both')).toBe('e+v'),
+    },
+  ]);
+});
+
 test('normalizeOutput joins boxed, wrapped diagnostics', () => {
   const boxed = '╷\n│ Warning: Something\n│ \n│ The new TTL applies from\n│ the next rotation.\n╵\n';
   expect(normalizeOutput(boxed)).toBe('Warning: Something The new TTL applies from the next rotation.');

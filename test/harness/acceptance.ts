@@ -25,6 +25,10 @@
  *
  * After the steps (even failed ones) everything is destroyed; checkDestroy
  * runs with the last applied state when all steps passed.
+ *
+ * Step `env` reaches the provider only when terraform launches it
+ * (dev_overrides, mirror); a reattached debug provider keeps the environment
+ * it was started with.
  */
 import type { PlanJson, StateJson } from './terraform-json.js';
 import type { EnvVars, PlanResult } from './terraform-runner.js';
@@ -43,7 +47,7 @@ export interface ConfigStep {
   /** Extra environment for this step's commands (e.g. IBM_SM_LOCAL_CLOCK_OFFSET). */
   readonly env?: EnvVars;
   /** Runs before the step, e.g. to change things behind Terraform's back (drift). */
-  readonly preConfig?: () => MaybePromise<void>;
+  readonly preConfig?: (wd: WorkingDir) => MaybePromise<void>;
   readonly planOnly?: boolean;
   readonly expectError?: RegExp;
   readonly expectWarning?: RegExp;
@@ -52,8 +56,9 @@ export interface ConfigStep {
   /** Default true: the plan after apply must be empty. */
   readonly expectEmptyPlanAfter?: boolean;
   /** Sees the JSON of the plan that is about to be applied, and the plan's text output. */
-  readonly planCheck?: (plan: PlanJson, output: string) => MaybePromise<void>;
-  readonly check?: (state: StateJson) => MaybePromise<void>;
+  readonly planCheck?: (plan: PlanJson, output: string, wd: WorkingDir) => MaybePromise<void>;
+  /** Sees the state after apply; `wd.tf` can run more commands (outputs, state show). */
+  readonly check?: (state: StateJson, wd: WorkingDir) => MaybePromise<void>;
 }
 
 export interface ImportStep {
@@ -69,10 +74,10 @@ export interface ImportStep {
   readonly name?: string;
   readonly vars?: Readonly<Record<string, string>>;
   readonly env?: EnvVars;
-  readonly preConfig?: () => MaybePromise<void>;
+  readonly preConfig?: (wd: WorkingDir) => MaybePromise<void>;
   readonly expectError?: RegExp;
-  /** Sees the scratch directory's state after the import. */
-  readonly check?: (importedState: StateJson) => MaybePromise<void>;
+  /** Sees the scratch directory's state after the import (and the scratch directory). */
+  readonly check?: (importedState: StateJson, scratch: WorkingDir) => MaybePromise<void>;
 }
 
 export type Step = ConfigStep | ImportStep;
@@ -85,7 +90,7 @@ export interface AcceptanceCase {
   /** Environment for every command. */
   readonly env?: EnvVars;
   /** After the final destroy, e.g. "the secret is gone from the backend". */
-  readonly checkDestroy?: (lastState: StateJson | undefined) => MaybePromise<void>;
+  readonly checkDestroy?: (lastState: StateJson | undefined, wd: WorkingDir) => MaybePromise<void>;
   /** Leave resources in place (the directory is still removed unless kept). */
   readonly skipDestroy?: boolean;
   readonly prefix?: string;
@@ -127,7 +132,7 @@ export async function runSteps(ctx: AcceptanceCase, steps: readonly Step[]): Pro
   }
   try {
     if (!ctx.skipDestroy) await destroyAll(wd, appliedConfig);
-    if (failure === undefined) await ctx.checkDestroy?.(lastState);
+    if (failure === undefined) await ctx.checkDestroy?.(lastState, wd);
   } catch (e: unknown) {
     failure = failure === undefined ? stepError('destroy', e) : appendError(failure, stepError('destroy', e));
   } finally {
@@ -151,7 +156,7 @@ export function acceptanceTest(name: string, ctx: AcceptanceCase, steps: readonl
 }
 
 async function runConfigStep(wd: WorkingDir, step: ConfigStep): Promise<StateJson | undefined> {
-  await step.preConfig?.();
+  await step.preConfig?.(wd);
   wd.setConfig(step.config);
   await wd.ensureInit();
   const common = { ...(step.vars && { vars: step.vars }), ...(step.env && { env: step.env }) };
@@ -165,7 +170,7 @@ async function runConfigStep(wd: WorkingDir, step: ConfigStep): Promise<StateJso
       throw e;
     }
     output += `${plan.stdout}\n${plan.stderr}`;
-    if (step.planCheck) await step.planCheck(await wd.tf.showPlanJson(PLAN_FILE, common), output);
+    if (step.planCheck) await step.planCheck(await wd.tf.showPlanJson(PLAN_FILE, common), output, wd);
 
     if (step.planOnly) {
       if (step.expectError) throw new Error(`expected an error matching ${step.expectError}, but the plan succeeded`);
@@ -186,7 +191,7 @@ async function runConfigStep(wd: WorkingDir, step: ConfigStep): Promise<StateJso
     expectWarningIn(step.expectWarning, output);
 
     const state = await wd.tf.showStateJson(common);
-    await step.check?.(state);
+    await step.check?.(state, wd);
 
     const after = await wd.tf.plan(common);
     if (step.expectNonEmptyPlan) {
@@ -206,7 +211,7 @@ async function runImportStep(
   lastState: StateJson | undefined,
   lastConfig: ConfigStep | undefined,
 ): Promise<void> {
-  await step.preConfig?.();
+  await step.preConfig?.(wd);
   const id = importId(step, lastState);
   const scratch = await wd.scratchCopy();
   const vars = step.vars ?? lastConfig?.vars;
@@ -222,7 +227,7 @@ async function runImportStep(
     }
     if (step.expectError) throw new Error(`expected an error matching ${step.expectError}, but the import succeeded`);
     const imported = await scratch.tf.showStateJson(common);
-    await step.check?.(imported);
+    await step.check?.(imported, scratch);
     if (step.importStateVerify) verifyImport(step, id, lastState, imported);
   } finally {
     await scratch.cleanup();
