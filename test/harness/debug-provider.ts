@@ -79,6 +79,7 @@ export async function startDebugProvider(opts: DebugProviderOptions): Promise<De
     child.kill('SIGKILL');
     await exited;
     process.removeListener('exit', killOnExit);
+    if (ownDir !== undefined) rmSync(ownDir, { recursive: true, force: true });
     throw e;
   }
   child.stdout?.resume(); // keep draining: debug output after the banner must never block the provider
