@@ -74,19 +74,23 @@ export async function serve(options: ServeOptions): Promise<void> {
   process.on('exit', plugin.cleanup);
 
   if (options.debug) {
-    const json = reattachProvidersJson(options.providerAddress, plugin, process.pid);
-    if (options.debugEnvFile !== undefined) writeAtomically(options.debugEnvFile, json);
-    process.stdout.write(debugBanner(json));
+    // Handlers first: whoever reads the announcement may signal at once.
     // Exit once closed: provider timers or open stores must not keep a stopped server alive.
+    let stopping = false;
     const stop = () => {
+      if (stopping) return;
+      stopping = true;
       logger.info('Stopping debug provider server');
       plugin.close().finally(() => {
         stopped();
         process.exit(0);
       });
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    const json = reattachProvidersJson(options.providerAddress, plugin, process.pid);
+    if (options.debugEnvFile !== undefined) writeAtomically(options.debugEnvFile, json);
+    process.stdout.write(debugBanner(json));
   } else {
     // Terraform handles Ctrl-C itself and stops in-flight work with StopProvider.
     process.on('SIGINT', () => logger.debug('Ignoring SIGINT'));
