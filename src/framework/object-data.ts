@@ -91,8 +91,8 @@ export class ObjectData implements ReadonlyObjectData {
     this.touched = true;
   }
 
-  /** Sets one value from its model (string, number, array, record, null or UNKNOWN). */
-  setAttribute(path: PathLike, model: ModelValue): void {
+  /** Sets one value from its model (string, number, array, record or typed model object, null or UNKNOWN). */
+  setAttribute(path: PathLike, model: ModelValue | object): void {
     const p = toPath(path);
     const t = typeAtPath(this.type, p);
     if (t === undefined) throw new ModelError(p, 'no such attribute path in the schema');
