@@ -2,6 +2,7 @@
  * ApplyResourceChange dispatch and self-checks, ReadResource, import,
  * UpgradeResourceState and error handling, driven with msgpack requests.
  */
+import { createLogger } from '../../src/logging/logger.js';
 import { decodeDynamicValue, encodeDynamicValue } from '../../src/tftypes/dynamic-value.js';
 import { Types } from '../../src/tftypes/type.js';
 import {
@@ -230,4 +231,25 @@ test('encode helper round-trips (sanity)', () => {
   expect(decode(THING_SCHEMA, encode(THING_SCHEMA, thingConfig()))).toEqual(thingConfig());
   expect(planRequest('test_thing', THING_SCHEMA, null, null).config.msgpack).toEqual(new Uint8Array([0xc0]));
   expect(typeof importStatePassthroughId).toBe('function');
+});
+
+test('requests carry the RPC signal (StopProvider aborts it) and logger; no attribute value is logged', async () => {
+  const lines: string[] = [];
+  const logger = createLogger({ module: 'test', level: 'trace', write: (l) => lines.push(l) });
+  const controller = new AbortController();
+  let seen: AbortSignal | undefined;
+  const world = newWorld();
+  world.modifyPlan = (req) => void (seen = req.signal);
+  const s = server(world);
+  const ctx = { signal: controller.signal, logger };
+  const planned = await s.planResourceChange(planRequest('test_thing', THING_SCHEMA, null, thingConfig({ name: 'visible-name', tags: { k: 'tag-value' } })), ctx);
+  controller.abort();
+  expect(seen?.aborted).toBe(true);
+  await s.applyResourceChange(
+    { typeName: 'test_thing', priorState: enc(null), plannedState: planned.plannedState!, config: enc(thingConfig({ name: 'visible-name', tags: { k: 'tag-value' } })) },
+    ctx,
+  );
+  expect(lines.length).toBeGreaterThan(0);
+  const log = lines.join('');
+  for (const value of ['visible-name', 'tag-value', 'secret-t-1']) expect(log).not.toContain(value);
 });
