@@ -21,7 +21,7 @@
 import { AttributePath } from '../tftypes/attribute-path.js';
 import type { TfType } from '../tftypes/type.js';
 import { typeToString } from '../tftypes/type.js';
-import type { KnownValue, TfNumber, TfValue } from '../tftypes/value.js';
+import type { TfNumber, TfValue } from '../tftypes/value.js';
 import { toJsNumber, Value } from '../tftypes/value.js';
 import { parseNumberText } from '../tftypes/number.js';
 
@@ -151,9 +151,4 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 function describe(x: unknown): string {
   if (Array.isArray(x)) return 'array';
   return typeof x === 'object' ? 'object' : typeof x;
-}
-
-/** True for a known, non-null value whose model is a plain string/number/bool. */
-export function isPrimitiveKnown(v: TfValue): v is KnownValue {
-  return v.state === 'known' && (v.type.kind === 'string' || v.type.kind === 'number' || v.type.kind === 'bool');
 }

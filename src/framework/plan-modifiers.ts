@@ -48,7 +48,8 @@ export function useStateForUnknown(): PlanModifier {
   return planModifier(
     'The value does not change after creation; plans show the current value instead of "known after apply".',
     (req, resp) => {
-      if (resp.plan.state === 'unknown' && !req.isCreate && req.state.state !== 'unknown' && req.config.state !== 'unknown') {
+      // A null prior value may legitimately become a value now: leave it unknown.
+      if (resp.plan.state === 'unknown' && !req.isCreate && req.state.state === 'known' && req.config.state !== 'unknown') {
         resp.plan = req.state;
       }
     },

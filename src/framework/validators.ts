@@ -85,15 +85,9 @@ export function oneOf(...values: readonly (string | number)[]): AttributeValidat
   });
 }
 
-function integerOf(v: KnownValue): number | undefined {
-  if (v.type.kind !== 'number') return undefined;
-  const n = Number(v.value as TfNumber);
-  return n;
-}
-
 function checkInteger(req: AttributeValidatorRequest, d: Diagnostics, min: number | undefined, max: number | undefined): void {
-  const n = integerOf(req.value);
-  if (n === undefined) return;
+  if (req.value.type.kind !== 'number') return;
+  const n = Number(req.value.value as TfNumber);
   const range =
     min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
   if (!Number.isInteger(n)) fail(d, req.path, INVALID, `must be a whole number ${range}`);

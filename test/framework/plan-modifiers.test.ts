@@ -153,3 +153,14 @@ test('requiresReplaceIf only when its condition holds', async () => {
   expect((await plan(state({ kind: 'a' }), config({ kind: 'b', rotation: rot }))).replace).toEqual([]);
   expect((await plan(state({ kind: 'a' }), config({ kind: null, rotation: rot }))).replace).toEqual(['kind']);
 });
+
+test('useStateForUnknown keeps a known prior value only (a null one may get a value now)', () => {
+  const modifier = useStateForUnknown();
+  const run = (state: ReturnType<typeof Value.string> | ReturnType<typeof Value.null>) => {
+    const resp = { plan: Value.unknown(Types.string) as ReturnType<typeof Value.unknown> | typeof state, requiresReplace: false, diagnostics: undefined as never };
+    modifier.modify({ state, config: Value.null(Types.string), isCreate: false } as unknown as PlanModifierRequest, resp);
+    return resp.plan;
+  };
+  expect(run(Value.string('kept'))).toEqual(Value.string('kept'));
+  expect(run(Value.null(Types.string)).state).toBe('unknown');
+});
