@@ -5,7 +5,8 @@
  * `providerData.config` (see IbmProviderData).
  *
  * Resources and data sources are registered in IBM_RESOURCES and
- * IBM_DATA_SOURCES (none yet).
+ * IBM_DATA_SOURCES; configure() also selects the credential backend
+ * (backend-selection.ts), opened lazily on first use.
  */
 import type {
   DataSourceFactory,
@@ -16,25 +17,25 @@ import type {
   Schema,
   WithConfigValidators,
 } from '../framework/index.js';
-import type { IbmProviderConfig } from './provider-config.js';
+import { selectBackend } from './backend-selection.js';
+import type { IbmProviderData } from './provider-data.js';
 import { IBM_PROVIDER_CONFIG_VALIDATORS, IBM_PROVIDER_SCHEMA, resolveProviderConfig } from './provider-config.js';
+import { SecretGroupDataSource } from './secret-group-data-source.js';
+import { SecretGroupResource } from './secret-group-resource.js';
+import { ServiceCredentialsSecretDataSource, ServiceCredentialsSecretMetadataDataSource } from './service-credentials-secret-data-source.js';
+import { ServiceCredentialsSecretResource } from './service-credentials-secret-resource.js';
 
 export const IBM_PROVIDER_TYPE_NAME = 'ibm';
 
-/**
- * What resources and data sources get in `configure({ providerData })`.
- * Seam for backend selection: the resources issue adds the chosen
- * CredentialBackend here, built from `config` (local_store → embedded
- * engine; API key → Secrets Manager REST).
- */
-export interface IbmProviderData {
-  readonly config: IbmProviderConfig;
-  readonly terraformVersion: string;
-  readonly providerVersion: string;
-}
+export { ibmProviderData } from './provider-data.js';
+export type { IbmProviderData } from './provider-data.js';
 
-export const IBM_RESOURCES: readonly ResourceFactory[] = [];
-export const IBM_DATA_SOURCES: readonly DataSourceFactory[] = [];
+export const IBM_RESOURCES: readonly ResourceFactory[] = [() => new ServiceCredentialsSecretResource(), () => new SecretGroupResource()];
+export const IBM_DATA_SOURCES: readonly DataSourceFactory[] = [
+  () => new ServiceCredentialsSecretDataSource(),
+  () => new ServiceCredentialsSecretMetadataDataSource(),
+  () => new SecretGroupDataSource(),
+];
 
 export interface IbmProviderOptions {
   /** Environment for fallbacks (IC_API_KEY, IC_REGION, ...); default process.env. */
@@ -68,7 +69,9 @@ export class IbmProvider implements Provider, WithConfigValidators {
       authentication: config.apiKey !== undefined ? 'api key' : config.iamToken !== undefined ? 'iam token' : 'none',
       local_store_set: config.localStore !== undefined,
     });
-    const data: IbmProviderData = Object.freeze({ config, terraformVersion: req.terraformVersion, providerVersion: this.version });
+    const backend = selectBackend(config);
+    req.logger.debug('Backend selected', { backend: backend.ok ? backend.handle.kind : 'none' });
+    const data: IbmProviderData = Object.freeze({ config, terraformVersion: req.terraformVersion, providerVersion: this.version, backend });
     resp.providerData = data;
   }
 
@@ -79,10 +82,4 @@ export class IbmProvider implements Provider, WithConfigValidators {
   dataSources(): readonly DataSourceFactory[] {
     return this.options.dataSources ?? IBM_DATA_SOURCES;
   }
-}
-
-/** The providerData a resource received, or undefined when the provider was not configured (e.g. terraform validate). */
-export function ibmProviderData(providerData: unknown): IbmProviderData | undefined {
-  if (typeof providerData !== 'object' || providerData === null || !('config' in providerData)) return undefined;
-  return providerData as IbmProviderData;
 }
