@@ -73,7 +73,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
     if (req.plan.isNull) return; // destroy
     const d = resp.diagnostics;
     if (!checkBackendSelected(this.data, d)) return;
-    validatePlannedRotation(resp.plan, d);
+    validatePlannedRotation(req.state.isNull ? req.config : resp.plan, d);
     if (d.hasError()) return;
 
     if (req.state.isNull) {

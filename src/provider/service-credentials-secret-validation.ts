@@ -110,7 +110,7 @@ function validateSourceService(config: ReadonlyObjectData, d: Diagnostics): void
     if (found.field === 'source_service.role.crn' && roleCrn === null) {
       // No role at all: point at the source_service block, where the role block belongs.
       d.addAttributeError(
-        secretAttributePath(['source_service'])!,
+        secretAttributePath(['source_service', 'role'])!,
         'Missing Role',
         `${found.message} Add role { crn = "crn:v1:bluemix:public:iam::::serviceRole:Writer" } (or another role) to source_service, or set parameters.serviceid_crn.`,
       );
@@ -121,9 +121,10 @@ function validateSourceService(config: ReadonlyObjectData, d: Diagnostics): void
 }
 
 /**
- * The rotation policy as it will be in force after apply (configured values
- * plus stored ones) against the TTL in force: run while planning, once the
- * plan holds both.
+ * The rotation policy as it will be in force after apply against the TTL in
+ * force: run while planning. On create that is the configuration (what is
+ * left out is not sent); on update the plan (left-out values keep the stored
+ * ones).
  */
 export function validatePlannedRotation(plan: ReadonlyObjectData, d: Diagnostics): void {
   const rotation = knownElements(plan.getValue('rotation'))?.[0];
