@@ -47,7 +47,7 @@ import type { RotationModel, SecretModel } from './service-credentials-secret-sc
 import { SERVICE_CREDENTIALS_SECRET_SCHEMA, SERVICE_CREDENTIALS_SECRET_TYPE } from './service-credentials-secret-schema.js';
 import type { SecretReadResult } from './service-credentials-secret-state.js';
 import { rotationPolicyChanged, secretMetadataPatch, secretPrototype, secretState } from './service-credentials-secret-state.js';
-import { ttlSecondsOf, validatePlannedRotation, validateSecretConfig } from './service-credentials-secret-validation.js';
+import { ttlSecondsOf, validatePlannedRotation, validateSecretConfig, validateSourceService } from './service-credentials-secret-validation.js';
 
 const DESTROYED = 5;
 
@@ -77,6 +77,8 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
     if (d.hasError()) return;
 
     if (req.state.isNull) {
+      validateSourceService(req.config, d, true);
+      if (d.hasError()) return;
       // Create: the region is the provider's unless configured.
       if (this.data !== undefined && resp.plan.getValue('region').state === 'unknown' && req.config.getValue('region').state === 'null') {
         resp.plan.setAttribute('region', this.data.config.region);

@@ -64,15 +64,17 @@ export function validateSecretConfig(config: ReadonlyObjectData, d: Diagnostics)
     // Fragments only: on update an interval left out of config keeps the stored one (checked when planning).
     if (policy !== undefined) report(d, validateRotationPolicy(policy, ttl ?? undefined, 'rotation', { partial: true }), 'Invalid Rotation Policy', 'The interval is at least 1, at most 3 months (90 days), and not longer than the ttl.');
   }
-  validateSourceService(config, d);
+  validateSourceService(config, d, false);
 }
 
 /**
  * The source service as the service checks it on create: runs the engine's
  * prototype check on the known parts and keeps only its source_service
- * issues (the instance CRN has its own attribute validator).
+ * issues (the instance CRN has its own attribute validator). "A role or a
+ * service ID" is checked only for a create (`requireRole`): removing the
+ * role block from an existing secret changes nothing remotely.
  */
-function validateSourceService(config: ReadonlyObjectData, d: Diagnostics): void {
+export function validateSourceService(config: ReadonlyObjectData, d: Diagnostics, requireRole: boolean): void {
   const instanceCrn = config.getValue('source_service[0].instance[0].crn');
   if (instanceCrn.state !== 'known') return;
   const parametersValue = config.getValue('source_service[0].parameters');
@@ -101,7 +103,7 @@ function validateSourceService(config: ReadonlyObjectData, d: Diagnostics): void
     source_service: {
       instance: { crn: knownString(instanceCrn) },
       // A value not known yet stands in as a valid one, so only known values can fail.
-      ...(roleCrn !== null ? { role: { crn: roleCrn } } : roleUnknown || parametersUnknown ? { role: { crn: PLACEHOLDER_ROLE } } : {}),
+      ...(roleCrn !== null ? { role: { crn: roleCrn } } : roleUnknown || parametersUnknown || !requireRole ? { role: { crn: PLACEHOLDER_ROLE } } : {}),
       ...(Object.keys(parameters).length > 0 && { parameters }),
     },
   };

@@ -121,12 +121,6 @@ const CASES: readonly Case[] = [
   { name: 'HMAC not a boolean', hcl: secret({ instance: `"${COS_CRN}"`, parameters: '{ HMAC = "yes" } # <-' }), summary: /Invalid Source Service Parameter/, detail: /true or false/ },
   { name: 'serviceid_crn not a service ID', hcl: secret({ parameters: '{ serviceid_crn = "crn:v1:bluemix:public:iam-identity::a/347df6de25020f0fa8b711c6d9881111::serviceid:x" } # <-' }), summary: /Invalid Source Service Parameter/, detail: /ServiceId-/ },
   {
-    name: 'neither role nor service ID',
-    hcl: secret({ role: null, source: `  source_service { # <-\n    instance {\n      crn = "${EN_CRN}"\n    }\n  }\n` }),
-    summary: /Missing Role/,
-    detail: /serviceRole:Writer/,
-  },
-  {
     name: 'custom metadata over 10 KB',
     hcl: secret({ extra: named(`custom_metadata = { big = "${'m'.repeat(10_300)}" }`) }),
     summary: /Invalid Custom Metadata/,
@@ -223,7 +217,7 @@ for (const name of targets(['local-reattach'])) {
       }
     });
 
-    test('checks that need the plan: a rotation without interval on create, no backend configured', async () => {
+    test('checks that need the plan: a rotation without interval, no role on create, no backend configured', async () => {
       const inst = acc.instance();
       const wd = await WorkingDir.create({ wiring: acc.wiring(), prefix: 'acc-invalid-plan' });
       try {
@@ -249,6 +243,26 @@ for (const name of targets(['local-reattach'])) {
           (e: unknown) => e as { diagnostics: readonly DiagnosticJson[] },
         );
         expect(plan?.diagnostics.map((d) => `${d.summary}: ${d.detail}`)).toEqual([expect.stringMatching(/Invalid Rotation Policy: An interval is required when auto_rotate is true/)]);
+
+        const noRole = `resource "ibm_sm_service_credentials_secret" "r" {
+  instance_id = "${inst.id}"
+  name        = "no-role"
+  source_service { # <-
+    instance {
+      crn = "${EN_CRN}"
+    }
+  }
+}
+`;
+        wd.setConfig(acc.config(noRole));
+        const missing = await wd.tf.plan({ json: true }).then(
+          () => undefined,
+          (e: unknown) => e as { diagnostics: readonly DiagnosticJson[] },
+        );
+        expect(missing?.diagnostics).toHaveLength(1);
+        const [role] = missing!.diagnostics;
+        expect(role).toMatchObject({ summary: 'Missing Role', detail: expect.stringContaining('serviceRole:Writer') });
+        expect(role!.range?.start.line).toBe(acc.config(noRole).split('\n').findIndex((l) => l.includes('# <-')) + 1);
 
         wd.setConfig(`${acc.config('').replace(/provider "ibm" \{[\s\S]*?\n\}/, 'provider "ibm" {\n}')}
 resource "ibm_sm_secret_group" "g" {
