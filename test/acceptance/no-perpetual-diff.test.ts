@@ -66,7 +66,7 @@ for (const name of targets(['local-reattach', 'rest-reattach'])) {
         { config: acc.config(shapeConfig(inst.id, shape)) },
         ...(shape.importDiffers
           ? []
-          : [{ importState: true as const, resourceName: ADDR, importStateVerify: true, importStateVerifyIgnore: ['updated_at', 'retrieved_at'] }]),
+          : [{ importState: true as const, resourceName: ADDR, importStateVerify: true, importStateVerifyIgnore: ['retrieved_at'] }]),
       ]);
     });
 

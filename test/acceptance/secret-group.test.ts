@@ -64,7 +64,7 @@ for (const name of targets(['local-reattach', 'rest-reattach', 'local-launched']
             expectAttr(s, 'data.ibm_sm_secret_group.g', 'id', `us-south/${inst.id}/${groupId}`);
           },
         },
-        { name: 'import', importState: true, resourceName: GROUP, importStateVerify: true, importStateVerifyIgnore: ['updated_at'] },
+        { name: 'import', importState: true, resourceName: GROUP, importStateVerify: true },
         {
           name: 'rename and describe in place, add a secret to the group',
           config: acc.config(groupConfig(inst.id, 'team-b', 'Secrets of team B.', true)),
@@ -76,7 +76,7 @@ for (const name of targets(['local-reattach', 'rest-reattach', 'local-launched']
             expect(await inst.cli(['secret-group', '--id', groupId])).toMatchObject({ name: 'team-b', description: 'Secrets of team B.' });
           },
         },
-        { name: 'import after update', importState: true, resourceName: GROUP, importStateVerify: true, importStateVerifyIgnore: ['updated_at'] },
+        { name: 'import after update', importState: true, resourceName: GROUP, importStateVerify: true },
       ]);
     });
 

@@ -3,7 +3,7 @@
  * (TestAccIbmSmServiceCredentialsSecretBasic and …AllArgs, spec §4) with the
  * real terraform CLI, against the embedded store and a real `ibm-sm serve`
  * process, with the provider reattached and launched by terraform.
- * Import verification ignores only updated_at and retrieved_at: unlike the
+ * Import verification ignores only retrieved_at (every read retrieves the credentials): unlike the
  * official provider, ttl survives import.
  */
 import { actions, expectAttr, expectAttrSet, runSteps } from '../harness/index.js';
@@ -14,7 +14,7 @@ import { ALL_ARGS_STEP1, ALL_ARGS_STEP2, allArgsConfig, basicConfig, EN_CRN, NAM
 
 const BASIC = 'ibm_sm_service_credentials_secret.sm_service_credentials_secret_basic';
 const ALL = 'ibm_sm_service_credentials_secret.sm_service_credentials_secret';
-const IGNORE = ['updated_at', 'retrieved_at'];
+const IGNORE = ['retrieved_at'];
 
 for (const name of targets()) {
   describe(name, () => {
