@@ -10,7 +10,7 @@
 // Prints `export TF_CLI_CONFIG_FILE=...` for a shell to eval.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 export const IBM_PROVIDER_SOURCE = 'registry.terraform.io/ibm-cloud/ibm';
@@ -90,7 +90,10 @@ function main() {
     if (eq < 0) throw new Error(`--provider wants SOURCE=PACKAGE_DIR, got ${spec}`);
     return { source: spec.slice(0, eq), dir: resolve(spec.slice(eq + 1)) };
   });
+  // From the command line the repo is the one holding this script, wherever the shell is.
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const file = writeCliConfig({
+    root,
     mode: values.mode,
     ...(values.out && { file: values.out }),
     ...(providers && { providers }),
