@@ -113,10 +113,11 @@ describe('stub provider over mTLS', () => {
     expect(res.diagnostics![0]).toMatchObject({ severity: 'ERROR', summary: 'Unexpected Provider Error' });
     expect(res.diagnostics![0]!.detail).toContain('stub planning exploded on purpose');
     expect(res.diagnostics![0]!.detail).toContain('please report it');
-    const errorLine = p
-      .stderr()
-      .split('\n')
-      .find((l) => l.includes('Unexpected error serving request'));
+    // The log line travels on another pipe than the response: wait for it.
+    const errorLogLine = () => p.stderr().split('\n').find((l) => l.includes('Unexpected error serving request'));
+    const deadline = Date.now() + 5000;
+    while (errorLogLine() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const errorLine = errorLogLine();
     expect(JSON.parse(errorLine!)).toMatchObject({ '@level': 'error', tf_rpc: 'PlanResourceChange', tf_resource_type: 'stub_echo' });
     const again = await call<pb.GetProviderSchema_Response>(c.provider, 'GetProviderSchema');
     expect(again.resource_schemas!['stub_echo']).toBeDefined();
