@@ -57,6 +57,7 @@ export interface GrpcServerOptions {
 }
 
 const WINDOW_SIZE = 8 << 20;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type ListenTarget = { readonly path: string } | { readonly host: string; readonly port: number };
 
@@ -172,12 +173,13 @@ export class GrpcServer {
     }
 
     const abort = new AbortController();
-    const signals = [abort.signal, this.closing.signal];
-    const timeoutMs = parseGrpcTimeout(headers['grpc-timeout'] as string | undefined);
-    if (timeoutMs !== undefined) signals.push(AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs))));
-    const call: ServerCall = { signal: AbortSignal.any(signals), path };
+    const call: ServerCall = { signal: AbortSignal.any([abort.signal, this.closing.signal]), path };
     let ended = false;
+    const deadline = deadlineTimer(parseGrpcTimeout(headers['grpc-timeout'] as string | undefined), () =>
+      abort.abort(new Error('deadline exceeded')),
+    );
     stream.on('close', () => {
+      clearTimeout(deadline);
       if (!ended) abort.abort(new Error('call cancelled by the client'));
     });
     call.signal.addEventListener('abort', () => {
@@ -259,6 +261,16 @@ export class GrpcServer {
       }, fail);
     });
   }
+}
+
+/**
+ * A plain timer rather than AbortSignal.timeout: inside AbortSignal.any a
+ * timeout signal can be garbage-collected before it fires (nodejs/node#57736).
+ * Timers hold at most 2^31-1 ms (~24.8 days); a later deadline is as good as none.
+ */
+function deadlineTimer(timeoutMs: number | undefined, onDeadline: () => void): NodeJS.Timeout | undefined {
+  if (timeoutMs === undefined || timeoutMs > MAX_TIMER_MS) return undefined;
+  return setTimeout(onDeadline, Math.max(1, Math.ceil(timeoutMs)));
 }
 
 function sendHeaders(stream: http2.ServerHttp2Stream): void {

@@ -185,6 +185,26 @@ describe('stub provider over mTLS', () => {
     await expect(call(c.health, 'Check', { service: 'nope' })).rejects.toMatchObject({ code: GrpcCode.NOT_FOUND });
   });
 
+  test('a passed deadline cancels the provider\'s work on the call', async () => {
+    const sleepy = echo({ value: 'x', behavior: 'sleep', id: 'abc' });
+    const served = () => p.stderr().split('\n').filter((l) => l.includes('Served request') && l.includes('"tf_rpc":"ApplyResourceChange"')).length;
+    const before = served();
+    const req = { type_name: 'stub_echo', prior_state: sleepy, planned_state: sleepy, config: sleepy };
+    await expect(call(c.provider, 'ApplyResourceChange', req, 300)).rejects.toMatchObject({ code: GrpcCode.DEADLINE_EXCEEDED });
+    const deadline = Date.now() + 5000;
+    while (served() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(served()).toBe(before + 1);
+  });
+
+  test('deadlines beyond what a timer can hold (~24.8 days) count as no deadline', async () => {
+    const day = 24 * 3600 * 1000;
+    const within = (ms: number, what: Promise<unknown>) =>
+      Promise.race([what, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+    for (const days of [30, 60]) {
+      await expect(within(5000, call(c.health, 'Check', { service: 'plugin' }, days * day))).resolves.toEqual({ status: 'SERVING' });
+    }
+  });
+
   test('StreamStdio stays open without error; the broker refuses knocks', async () => {
     const stdio = serverStream(c.stdio, 'StreamStdio');
     const stdioError = new Promise<unknown>((resolve) => stdio.on('error', resolve));
