@@ -127,17 +127,22 @@ export class GrpcServer {
   }
 
   listen(target: ListenTarget): Promise<AddressInfo | string> {
+    // Both listeners go on every attempt: a busy TCP port is retried on the same server.
     return new Promise((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      this.listener.once('error', onError);
+      const onError = (err: Error) => {
+        this.listener.off('listening', done);
+        reject(err);
+      };
       const done = () => {
         this.listener.off('error', onError);
         const addr = this.listener.address();
         if (addr === null) reject(new Error('server has no address'));
         else resolve(addr);
       };
-      if ('path' in target) this.listener.listen(target.path, done);
-      else this.listener.listen(target.port, target.host, done);
+      this.listener.once('error', onError);
+      this.listener.once('listening', done);
+      if ('path' in target) this.listener.listen(target.path);
+      else this.listener.listen(target.port, target.host);
     });
   }
 

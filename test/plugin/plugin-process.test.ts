@@ -5,6 +5,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../src/plugin/handshake.js';
@@ -110,6 +112,23 @@ describe('handshake', () => {
       c.close();
     } finally {
       await p.kill();
+    }
+  });
+  test('over TCP busy ports are skipped without warnings on stderr', async () => {
+    const base = 23200 + Math.floor(Math.random() * 700);
+    const busy = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => new Promise<Server>((resolve, reject) => {
+        const s = createServer().once('error', reject);
+        s.listen(base + i, '127.0.0.1', () => resolve(s));
+      })),
+    );
+    try {
+      const p = await startProvider({ env: { STUB_PLUGIN_NETWORK: 'tcp', PLUGIN_MIN_PORT: String(base), PLUGIN_MAX_PORT: String(base + 20) } });
+      await p.kill();
+      expect(p.handshake.address).toBe(`127.0.0.1:${base + 12}`);
+      expect(p.stderr()).not.toContain('Warning');
+    } finally {
+      await Promise.all(busy.map((s) => new Promise((r) => s.close(r))));
     }
   });
 });
