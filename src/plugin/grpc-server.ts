@@ -230,6 +230,8 @@ export class GrpcServer {
       });
       stream.on('end', () => input.end());
       stream.on('close', () => input.end());
+      // A closing server ends the client's stream too, so the handler can finish with OK.
+      call.signal.addEventListener('abort', () => input.end(), { once: true });
       method.handler(input, sink, call).then(() => complete(GrpcStatus.OK), fail);
       return;
     }

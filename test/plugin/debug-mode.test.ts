@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseReattachLine } from '../../src/plugin/reattach-config.js';
-import { call, connect, requireBuilt, STUB_PROVIDER } from '../protocol/provider-process.js';
+import { bidiStream, call, connect, requireBuilt, STUB_PROVIDER } from '../protocol/provider-process.js';
 
 interface Reattach {
   Protocol: string;
@@ -67,5 +67,35 @@ test('prints a parseable TF_REATTACH_PROVIDERS, serves two clients in turn, surv
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('on Ctrl-C an attached host\'s open broker stream is ended with OK, not reset', async () => {
+  const child = spawn(STUB_PROVIDER, ['--debug'], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, sig) => resolve(code ?? sig ?? 'unknown')));
+  try {
+    const json = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const found = parseReattachLine(out);
+        if (found !== undefined) resolve(found);
+      });
+      void exited.then((code) => reject(new Error(`exited ${code}`)));
+    });
+    const cfg = (JSON.parse(json) as Record<string, Reattach>)['registry.terraform.io/test/stub']!;
+    const handshake = { network: cfg.Addr.Network, address: cfg.Addr.String, cert: '', core: '1', version: '6', protocol: 'grpc', raw: '' };
+    const c = connect({ handshake, clientCert: undefined });
+    const broker = bidiStream(c.broker, 'StartStream');
+    broker.on('data', () => undefined);
+    broker.on('error', () => undefined);
+    const status = new Promise<{ code: number }>((resolve) => broker.on('status', resolve));
+    await call(c.health, 'Check', { service: 'plugin' }); // the stream is open on the server by now
+    child.kill('SIGINT');
+    expect((await status).code).toBe(0);
+    expect(await exited).toBe(0);
+    c.close();
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
   }
 });
