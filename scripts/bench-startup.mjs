@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { pluginHost } from './plugin-host.mjs';
 
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
@@ -35,32 +36,10 @@ if (provider === undefined || !existsSync(provider)) {
   process.exit(1);
 }
 
-async function clientCertificatePem() {
-  const esbuild = require('esbuild');
-  const out = await esbuild.build({
-    entryPoints: [join(root, 'src/plugin/server-certificate.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'warning',
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
-  return mod.exports.generateServerCertificate();
-}
-
 const baseEnv = { ...process.env };
 for (const k of Object.keys(baseEnv)) if (k.startsWith('TF_LOG') || k.startsWith('TF_PROVIDER_')) delete baseEnv[k];
-const providerEnv = {
-  ...baseEnv,
-  TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
-  PLUGIN_PROTOCOL_VERSIONS: '5,6',
-  PLUGIN_MIN_PORT: '10000',
-  PLUGIN_MAX_PORT: '25000',
-};
-const clientCert = await clientCertificatePem();
-providerEnv.PLUGIN_CLIENT_CERT = clientCert.certPem;
+const host = await pluginHost(root);
+const providerEnv = { ...baseEnv, ...host.env, PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000' };
 
 /** ms from spawn until the first stdout bytes; the child is stopped and reaped before returning. */
 function timeToFirstLine(command, args, env) {
@@ -90,9 +69,8 @@ function timeToFirstRpc(command, env) {
     let elapsed;
     child.stdout.once('data', (chunk) => {
       const [, , network, address, , cert] = String(chunk).trim().split('|');
-      const der = Buffer.from(cert + '='.repeat((4 - (cert.length % 4)) % 4), 'base64');
-      const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`;
-      const creds = grpc.credentials.createSsl(Buffer.from(pem), Buffer.from(clientCert.keyPem), Buffer.from(clientCert.certPem));
+      const pem = host.derToPem(Buffer.from(cert, 'base64'));
+      const creds = grpc.credentials.createSsl(Buffer.from(pem), Buffer.from(host.clientCert.keyPem), Buffer.from(host.clientCert.certPem));
       const client = new Provider(network === 'unix' ? `unix://${address}` : address, creds, {
         'grpc.ssl_target_name_override': 'localhost',
         'grpc.max_receive_message_length': 256 << 20,

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { pluginHost } from './plugin-host.mjs';
 
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
@@ -225,37 +226,14 @@ async function buildProviderPackage({ entry, pkgDir, executable, codeCache, nati
   console.error(`build: ${relative(root, exe)}`);
 }
 
-async function clientCertificatePem() {
-  // Build-time reuse of the provider's own certificate code for a client cert.
-  const esbuild = require('esbuild');
-  const out = await esbuild.build({
-    entryPoints: [join(root, 'src/plugin/server-certificate.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'warning',
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
-  return mod.exports.generateServerCertificate().certPem;
-}
-
-let clientPem;
+let host;
 
 /** Runs the executable once through a real TLS start so V8 records compiled code, then stops it. */
 async function writeCodeCache(exe) {
-  if (!existsSync(join(root, 'src/plugin/server-certificate.ts'))) return;
-  clientPem ??= await clientCertificatePem();
+  host ??= await pluginHost(root);
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('TF_LOG')) delete env[k];
-  Object.assign(env, {
-    TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
-    PLUGIN_PROTOCOL_VERSIONS: '5,6',
-    PLUGIN_CLIENT_CERT: clientPem,
-    TF_PROVIDER_WRITE_CODE_CACHE: '1',
-    TF_LOG: 'debug',
-  });
+  Object.assign(env, host.env, { TF_PROVIDER_WRITE_CODE_CACHE: '1', TF_LOG: 'debug' });
   await new Promise((resolve) => {
     const child = spawn(exe, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stop = () => child.kill('SIGTERM');
