@@ -20,6 +20,7 @@ import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseReattachLine } from '../../src/plugin/reattach-config.js';
 import type { EnvVars } from './terraform-runner.js';
 import { isolatedEnv } from './terraform-runner.js';
 import type { ProviderPackage } from './working-dir.js';
@@ -50,7 +51,6 @@ export interface DebugProvider {
   stop(): Promise<number | string>;
 }
 
-const REATTACH_LINE = /^\s*TF_REATTACH_PROVIDERS='(.*)'\s*$/m;
 const STOP_STEP_MS = 5_000;
 
 export async function startDebugProvider(opts: DebugProviderOptions): Promise<DebugProvider> {
@@ -122,10 +122,10 @@ function waitForReattachLine(
     };
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString('utf8');
-      const m = REATTACH_LINE.exec(out);
-      if (m) {
+      const json = parseReattachLine(out);
+      if (json !== undefined) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(json);
       }
     });
     void exited.then((code) => fail(`exited (${code}) before printing TF_REATTACH_PROVIDERS`));

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { generateServerCertificate } from '../../src/plugin/server-certificate.js';
+import { derToPem, generateServerCertificate } from '../../src/plugin/server-certificate.js';
 import type { ServerCertificate } from '../../src/plugin/server-certificate.js';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../src/plugin/handshake.js';
 
@@ -54,10 +54,9 @@ export function parseHandshake(line: string): Handshake {
   return { core, version, network, address, protocol, cert, raw: line };
 }
 
+/** The handshake's unpadded base64 DER as PEM (Node's base64 decoder needs no padding). */
 export function derBase64ToPem(b64: string): string {
-  const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
-  const lines = Buffer.from(padded, 'base64').toString('base64').match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+  return derToPem(Buffer.from(b64, 'base64'));
 }
 
 export interface ProviderProcess {
