@@ -19,7 +19,3 @@ function rank(unit: number): number {
   if (unit >= 0xd800) return unit + 0x2000;
   return unit;
 }
-
-export function sortedKeys(record: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(record).sort(compareCodePoints);
-}

@@ -10,6 +10,7 @@ import { MsgpackReader } from './msgpack-reader.js';
 import { MsgpackWriter } from './msgpack-writer.js';
 import { fromWireNumber, numberWireForm } from './number.js';
 import type { TfType } from './type.js';
+import { isCollectionType } from './type.js';
 import type { TfNumber, UnknownRefinements } from './value.js';
 
 export const REFINED_UNKNOWN_EXT = 12;
@@ -19,8 +20,6 @@ const KEY = { nullness: 1, prefix: 2, numberMin: 3, numberMax: 4, lengthMin: 5, 
 
 /** 'null' when the payload says the value is definitely null (cty collapses that to a known null). */
 export type DecodedRefinements = UnknownRefinements | 'null' | undefined;
-
-const isCollection = (t: TfType): boolean => t.kind === 'list' || t.kind === 'set' || t.kind === 'map';
 
 export function decodeRefinements(payload: Uint8Array, type: TfType): DecodedRefinements {
   if (payload.length > MAX_PAYLOAD || type.kind === 'dynamic') return undefined;
@@ -63,7 +62,7 @@ function readRefinements(r: MsgpackReader, type: TfType): DecodedRefinements {
       case KEY.lengthMin:
       case KEY.lengthMax: {
         const n = r.readNumber();
-        if (!isCollection(type) || n === undefined || n.kind !== 'int') return undefined;
+        if (!isCollectionType(type) || n === undefined || n.kind !== 'int') return undefined;
         if (Number(key.value) === KEY.lengthMin) out.lengthLower = Number(n.value);
         else out.lengthUpper = Number(n.value);
         break;
@@ -100,7 +99,7 @@ export function encodeRefinements(refs: UnknownRefinements | undefined, type: Tf
     if (refs.numberUpper) entry(KEY.numberMax, () => writeBound(body, refs.numberUpper!));
   } else if (type.kind === 'string') {
     if (refs.stringPrefix) entry(KEY.prefix, () => body.str(refs.stringPrefix!));
-  } else if (isCollection(type)) {
+  } else if (isCollectionType(type)) {
     if (refs.lengthLower !== undefined && refs.lengthLower !== 0) {
       entry(KEY.lengthMin, () => body.int(BigInt(refs.lengthLower!)));
     }
