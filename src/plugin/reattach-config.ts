@@ -4,6 +4,7 @@
  * provider. `Test: true` is required for protocol 6: without it go-plugin
  * treats the provider as protocol 5 and Terraform crashes.
  */
+import { APP_PROTOCOL_VERSION } from './handshake.js';
 import type { PluginNetwork } from './listener.js';
 
 export interface ReattachConfig {
@@ -21,7 +22,7 @@ export function reattachProvidersJson(
 ): string {
   const config: ReattachConfig = {
     Protocol: 'grpc',
-    ProtocolVersion: 6,
+    ProtocolVersion: APP_PROTOCOL_VERSION,
     Pid: pid,
     Test: true,
     Addr: { Network: listener.network, String: listener.address },
