@@ -8,7 +8,7 @@
  */
 import { AttributePath } from '../tftypes/attribute-path.js';
 import type { TfValue } from '../tftypes/value.js';
-import { knownElements, Value, valueEquals } from '../tftypes/value.js';
+import { isWhollyKnown, knownElements, transformValue, Value, valueEquals } from '../tftypes/value.js';
 import type { AttributeSchema, BlockSchema } from './schema.js';
 import { attributeOf } from './schema-walk.js';
 
@@ -133,15 +133,11 @@ function compareCompatible(planned: TfValue, actual: TfValue, path: AttributePat
       return;
     }
     case 'set':
-      if (isWhollyKnownValue(planned) && !valueEquals(planned, actual)) out.push({ path, problem: 'the set differs from the planned set' });
+      if (isWhollyKnown(planned) && !valueEquals(planned, actual)) out.push({ path, problem: 'the set differs from the planned set' });
       return;
     default:
       if (!valueEquals(planned, actual)) out.push({ path, problem: 'the value after apply differs from the planned value' });
   }
-}
-
-function isWhollyKnownValue(v: TfValue): boolean {
-  return unknownPaths(v).length === 0;
 }
 
 /** Paths holding unknown values (set elements report the set's path). */
@@ -153,7 +149,7 @@ export function unknownPaths(v: TfValue, path: AttributePath = AttributePath.roo
     case 'tuple':
       return (v.value as readonly TfValue[]).flatMap((e, i) => unknownPaths(e, path.index(i)));
     case 'set':
-      return (v.value as readonly TfValue[]).some((e) => unknownPaths(e).length > 0) ? [path] : [];
+      return (v.value as readonly TfValue[]).some((e) => !isWhollyKnown(e)) ? [path] : [];
     case 'map':
       return Object.entries(v.value as Record<string, TfValue>).flatMap(([k, e]) => unknownPaths(e, path.key(k)));
     case 'object':
@@ -165,20 +161,5 @@ export function unknownPaths(v: TfValue, path: AttributePath = AttributePath.roo
 
 /** The value with every unknown replaced by null (what Terraform itself does to an invalid result). */
 export function unknownsAsNull(v: TfValue): TfValue {
-  if (v.state === 'unknown') return Value.null(v.type);
-  if (v.state === 'null') return v;
-  switch (v.type.kind) {
-    case 'list':
-    case 'set':
-    case 'tuple':
-      return { state: 'known', type: v.type, value: (v.value as readonly TfValue[]).map(unknownsAsNull) };
-    case 'map':
-    case 'object': {
-      const out: Record<string, TfValue> = {};
-      for (const [k, e] of Object.entries(v.value as Record<string, TfValue>)) out[k] = unknownsAsNull(e);
-      return { state: 'known', type: v.type, value: out };
-    }
-    default:
-      return v;
-  }
+  return transformValue(v, (_, x) => (x.state === 'unknown' ? Value.null(x.type) : x));
 }
