@@ -34,33 +34,35 @@ function stringOf(v: KnownValue): string | undefined {
   return v.type.kind === 'string' ? (v.value as string) : undefined;
 }
 
-export function stringLengthBetween(min: number, max: number): AttributeValidator {
-  return validator(`length must be between ${min} and ${max} characters`, (req, d) => {
+/** "between 1 and 5", "at least 1" or "at most 5": the bounds a validator enforces. */
+function rangeText(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `between ${min} and ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${max}`;
+}
+
+const outside = (n: number, min: number | undefined, max: number | undefined): boolean =>
+  (min !== undefined && n < min) || (max !== undefined && n > max);
+
+function lengthValidator(min: number | undefined, max: number | undefined): AttributeValidator {
+  const range = rangeText(min, max);
+  return validator(`length must be ${range} characters`, (req, d) => {
     const s = stringOf(req.value);
     if (s === undefined) return;
     const n = textLength(s);
-    if (n < min || n > max) {
-      fail(d, req.path, 'Invalid Attribute Value Length', `must be between ${min} and ${max} characters long, got ${n}`);
-    }
+    if (outside(n, min, max)) fail(d, req.path, 'Invalid Attribute Value Length', `must be ${range} characters long, got ${n}`);
   });
+}
+
+export function stringLengthBetween(min: number, max: number): AttributeValidator {
+  return lengthValidator(min, max);
 }
 
 export function stringLengthAtLeast(min: number): AttributeValidator {
-  return validator(`length must be at least ${min} characters`, (req, d) => {
-    const s = stringOf(req.value);
-    if (s !== undefined && textLength(s) < min) {
-      fail(d, req.path, 'Invalid Attribute Value Length', `must be at least ${min} characters long, got ${textLength(s)}`);
-    }
-  });
+  return lengthValidator(min, undefined);
 }
 
 export function stringLengthAtMost(max: number): AttributeValidator {
-  return validator(`length must be at most ${max} characters`, (req, d) => {
-    const s = stringOf(req.value);
-    if (s !== undefined && textLength(s) > max) {
-      fail(d, req.path, 'Invalid Attribute Value Length', `must be at most ${max} characters long, got ${textLength(s)}`);
-    }
-  });
+  return lengthValidator(undefined, max);
 }
 
 /** `message` completes "Attribute <path> ...", e.g. 'must start and end with a letter or digit'. */
@@ -88,10 +90,9 @@ export function oneOf(...values: readonly (string | number)[]): AttributeValidat
 function checkInteger(req: AttributeValidatorRequest, d: Diagnostics, min: number | undefined, max: number | undefined): void {
   if (req.value.type.kind !== 'number') return;
   const n = Number(req.value.value as TfNumber);
-  const range =
-    min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+  const range = rangeText(min, max);
   if (!Number.isInteger(n)) fail(d, req.path, INVALID, `must be a whole number ${range}`);
-  else if ((min !== undefined && n < min) || (max !== undefined && n > max)) fail(d, req.path, INVALID, `must be ${range}, got ${n}`);
+  else if (outside(n, min, max)) fail(d, req.path, INVALID, `must be ${range}, got ${n}`);
 }
 
 export function intBetween(min: number, max: number): AttributeValidator {
@@ -121,12 +122,8 @@ function sizeOf(v: KnownValue): number | undefined {
 
 function checkSize(req: AttributeValidatorRequest, d: Diagnostics, min: number | undefined, max: number | undefined): void {
   const n = sizeOf(req.value);
-  if (n === undefined) return;
-  const range =
-    min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-    fail(d, req.path, 'Invalid Attribute Value Size', `must contain ${range} elements, got ${n}`);
-  }
+  if (n === undefined || !outside(n, min, max)) return;
+  fail(d, req.path, 'Invalid Attribute Value Size', `must contain ${rangeText(min, max)} elements, got ${n}`);
 }
 
 /** Number of elements of a list, set or map (or blocks). */
