@@ -8,7 +8,7 @@
  */
 
 /**** Schemas ****/
-export { attributeDocumentation, defineSchema, emptyObject, impliedType, isComputedMode, isConfigurableMode, nestedBlockType, SchemaDefinitionError, schemaProblems, toProtoSchema } from './schema.js';
+export { attributeDocumentation, defineSchema, emptyObject, impliedType, isComputedMode, nestedBlockType, SchemaDefinitionError, schemaProblems, toProtoSchema } from './schema.js';
 export type { AttributeMode, AttributeSchema, BlockNesting, BlockSchema, NestedBlockSchema, Schema, SchemaKind } from './schema.js';
 
 /**** Values and models ****/

@@ -46,7 +46,7 @@ export function attributeOf(obj: TfValue | undefined, name: string, block: Block
 }
 
 /** An object value with computed-only attributes (also in nested blocks) set to null. */
-export function stripComputed(block: BlockSchema, v: TfValue): TfValue {
+function stripComputed(block: BlockSchema, v: TfValue): TfValue {
   if (v.state !== 'known') return v;
   const attrs: Record<string, TfValue> = { ...(v.value as Record<string, TfValue>) };
   for (const [name, attr] of Object.entries(block.attributes ?? {})) {
@@ -61,7 +61,7 @@ export function stripComputed(block: BlockSchema, v: TfValue): TfValue {
 }
 
 /** Applies `fn` to every element object of a block value (list, set or single). */
-export function mapBlockElements(nested: NestedBlockSchema, v: TfValue, fn: (e: TfValue, i: number) => TfValue): TfValue {
+function mapBlockElements(nested: NestedBlockSchema, v: TfValue, fn: (e: TfValue, i: number) => TfValue): TfValue {
   if (v.state !== 'known') return v;
   if (nested.nesting === 'single') return fn(v, 0);
   return { state: 'known', type: v.type, value: (v.value as readonly TfValue[]).map(fn) };
@@ -80,7 +80,7 @@ export function valuesDiffer(node: SchemaNode | undefined, a: TfValue, b: TfValu
  * in everything configured; computed-only attributes and optional+computed
  * ones left to the provider (null or unknown on a side) do not count.
  */
-export function elementsCorrelate(block: BlockSchema, a: TfValue, b: TfValue): boolean {
+function elementsCorrelate(block: BlockSchema, a: TfValue, b: TfValue): boolean {
   if (a.state !== 'known' || b.state !== 'known') return a.state === b.state;
   for (const [name, attr] of Object.entries(block.attributes ?? {})) {
     if (attr.mode === 'computed') continue;

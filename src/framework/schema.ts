@@ -86,8 +86,6 @@ const RESERVED: Record<SchemaKind, readonly string[]> = {
 };
 
 export const isComputedMode = (mode: AttributeMode): boolean => mode === 'computed' || mode === 'optionalComputed';
-/** Users may write the attribute in configuration. */
-export const isConfigurableMode = (mode: AttributeMode): boolean => mode !== 'computed';
 
 /** Checks a schema and returns it unchanged; throws a SchemaDefinitionError listing every problem. */
 export function defineSchema<S extends Schema>(schema: S, kind: SchemaKind = 'resource'): S {
@@ -254,7 +252,7 @@ function toProtoBlock(block: BlockSchema): proto.SchemaBlock {
       ...(a.description !== undefined && { description: a.description, descriptionKind: 'plain' as const }),
       required: a.mode === 'required',
       optional: a.mode === 'optional' || a.mode === 'optionalComputed',
-      computed: a.mode === 'computed' || a.mode === 'optionalComputed',
+      computed: isComputedMode(a.mode),
       sensitive: a.sensitive === true,
       deprecated: a.deprecationMessage !== undefined,
     })),
