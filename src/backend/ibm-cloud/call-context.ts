@@ -15,6 +15,41 @@ export interface CallContext {
   readonly timeoutMs: number;
   /** Retries still allowed for this call; decremented by every retry. */
   retriesLeft: number;
+  /** Stops the deadline timer; call once the call has settled. */
+  readonly release: () => void;
+}
+
+// Node timers hold at most 2^31-1 ms (~24.8 days); a longer limit is as good as none.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface DeadlineSignal {
+  readonly signal: AbortSignal;
+  /** Stops the timer and unhooks from the parent signal. */
+  readonly release: () => void;
+}
+
+/**
+ * A signal that aborts with `parent` or after `timeoutMs`, on a plain timer:
+ * an AbortSignal.timeout inside AbortSignal.any can be garbage-collected and
+ * never fire (nodejs/node#57736), which left a hung request without a limit.
+ */
+export function deadlineSignal(parent: AbortSignal | undefined, timeoutMs: number): DeadlineSignal {
+  const controller = new AbortController();
+  const onParentAbort = (): void => controller.abort(parent?.reason);
+  if (parent?.aborted === true) onParentAbort();
+  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  const timer =
+    timeoutMs > MAX_TIMER_MS
+      ? undefined
+      : setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), Math.max(0, timeoutMs));
+  timer?.unref();
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    },
+  };
 }
 
 export function createCallContext(
@@ -22,13 +57,14 @@ export function createCallContext(
   timeoutMs: number,
   maxRetries: number,
 ): CallContext {
-  const deadlineSignal = AbortSignal.timeout(timeoutMs);
+  const { signal, release } = deadlineSignal(callerSignal, timeoutMs);
   return {
-    signal: callerSignal === undefined ? deadlineSignal : AbortSignal.any([callerSignal, deadlineSignal]),
+    signal,
     callerSignal,
     deadline: Date.now() + timeoutMs,
     timeoutMs,
     retriesLeft: maxRetries,
+    release,
   };
 }
 

@@ -84,6 +84,7 @@ export class IamTokenProvider {
     const own = createCallContext(controller.signal, this.options.timeoutMs, this.options.maxRetries);
     const refresh: Refresh = {
       promise: this.fetchToken(own).finally(() => {
+        own.release();
         if (this.inflight === refresh) this.inflight = undefined;
       }),
       controller,

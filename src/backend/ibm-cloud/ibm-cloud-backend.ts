@@ -134,6 +134,8 @@ class IbmCloudBackend implements CredentialBackend {
       return await run(ctx);
     } catch (reason: unknown) {
       throw BackendError.from(reason);
+    } finally {
+      ctx.release();
     }
   }
 

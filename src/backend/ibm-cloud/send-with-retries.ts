@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BackendError, BackendErrorCode } from '../backend-error.js';
 import type { Logger } from '../../logging/logger.js';
-import { abortError, type CallContext } from './call-context.js';
+import { abortError, deadlineSignal, type CallContext } from './call-context.js';
 import { classifyNetworkFailure, describeNetworkFailure } from './network-failure.js';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type BackoffSettings } from './retry-policy.js';
 
@@ -69,16 +69,18 @@ async function attemptOnce(
   ctx: CallContext,
   settings: RetrySettings,
 ): Promise<HttpResult | Failure> {
-  const attemptSignal = AbortSignal.any([ctx.signal, AbortSignal.timeout(settings.attemptTimeoutMs)]);
+  const attempt = deadlineSignal(ctx.signal, settings.attemptTimeoutMs);
   try {
-    const result = await request.attempt(attemptSignal);
+    const result = await request.attempt(attempt.signal);
     return isRetryableStatus(result.status) ? { kind: 'response', result } : result;
   } catch (reason: unknown) {
     if (ctx.signal.aborted) throw abortError(ctx, request.service);
     if (reason instanceof BackendError) throw reason;
     // An attempt that timed out on its own may well have been processed.
-    const ambiguous = attemptSignal.aborted || classifyNetworkFailure(reason) === 'ambiguous';
+    const ambiguous = attempt.signal.aborted || classifyNetworkFailure(reason) === 'ambiguous';
     return { kind: 'network', reason, ambiguous };
+  } finally {
+    attempt.release();
   }
 }
 

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { BackendError } from '../../../src/backend/backend-error.js';
 import type { CredentialBackend, InstanceRef } from '../../../src/backend/credential-backend.js';
 import { createIbmCloudBackend, type IbmCloudBackendOptions } from '../../../src/backend/ibm-cloud/index.js';
@@ -144,6 +146,38 @@ describe('cancellation and deadlines', () => {
       expect(timedOut.code).toBe('Transient');
       expect(timedOut.message).toMatch(/timeout/);
     } finally {
+      hanging.closeAllConnections();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+    }
+  });
+
+  it('a hung attempt is abandoned at its own limit while the garbage collector runs', async () => {
+    // A timeout signal inside AbortSignal.any can be collected before it fires (nodejs/node#57736).
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const hanging: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    const collecting = setInterval(gc, 20);
+    try {
+      const client = createIbmCloudBackend({
+        apiKey: 'any-key-123',
+        iamEndpoint: url,
+        secretsManagerEndpoint: url,
+        timeoutMs: 4000,
+        attemptTimeoutMs: 300,
+        maxRetries: 0,
+      });
+      const started = Date.now();
+      const error = await Promise.race([
+        rejection(client.listSecretGroups({ instanceId: 'i', region: 'r' })),
+        sleep(8000, undefined, { ref: false }).then(() => new BackendError('Internal', 'the request hung past every deadline')),
+      ]);
+      expect(error.code).toBe('Transient');
+      // The attempt limit, not the call's 4 s one, ended it.
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      clearInterval(collecting);
       hanging.closeAllConnections();
       await new Promise<void>((resolve) => hanging.close(() => resolve()));
     }
