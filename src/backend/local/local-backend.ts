@@ -59,7 +59,7 @@ import { listSecretPage } from './list-secret-page.js';
 import { openStoreDatabase } from './open-store-database.js';
 import { PayloadCipher } from './payload-cipher.js';
 import { newUuid } from './random-values.js';
-import { addRotationInterval, isAutoRotating } from './rotation-schedule.js';
+import { nextRotationAfter } from './rotation-schedule.js';
 import { addVersion, readPayload } from './secret-versions.js';
 import { schemaVersion } from './schema-migrations.js';
 import type { SecretRow, SecretViewRow, VersionRow } from './store-rows.js';
@@ -451,7 +451,7 @@ export class LocalBackend implements CredentialBackend {
         ttl: proto.ttl !== undefined && proto.ttl.trim() !== '' ? proto.ttl : null,
         ttl_seconds: ttlSeconds,
         rotation: JSON.stringify(rotation),
-        next_rotation_at: isAutoRotating(rotation) ? addRotationInterval(now, rotation.interval, rotation.unit) : null,
+        next_rotation_at: nextRotationAfter(rotation, now),
         source_service: JSON.stringify(source),
         service_id_crn: serviceIdCrn,
         current_version_id: null,
@@ -537,10 +537,8 @@ export class LocalBackend implements CredentialBackend {
         const last = current?.created_at ?? now;
         // From the last rotation; a new policy that would already be overdue starts counting now,
         // so changing a policy never rotates the secret on the spot.
-        nextRotation = isAutoRotating(rotation) ? addRotationInterval(last, rotation.interval, rotation.unit) : null;
-        if (nextRotation !== null && nextRotation <= now && isAutoRotating(rotation)) {
-          nextRotation = addRotationInterval(now, rotation.interval, rotation.unit);
-        }
+        nextRotation = nextRotationAfter(rotation, last);
+        if (nextRotation !== null && nextRotation <= now) nextRotation = nextRotationAfter(rotation, now);
       }
       const ttlText = p.ttl === undefined ? secret.ttl : p.ttl.trim() === '' ? null : p.ttl;
       this.store.updateSecret(info.key, id, {
@@ -597,7 +595,7 @@ export class LocalBackend implements CredentialBackend {
       this.store.updateSecret(info.key, secretId, {
         state: SECRET_STATES.active,
         updated_at: now,
-        next_rotation_at: isAutoRotating(rotation) ? addRotationInterval(now, rotation.interval, rotation.unit) : null,
+        next_rotation_at: nextRotationAfter(rotation, now),
         ...(version.custom_metadata !== undefined ? { custom_metadata: JSON.stringify(version.custom_metadata) } : {}),
       });
       const fresh = this.requireSecret(info, secretId);

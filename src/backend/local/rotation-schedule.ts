@@ -22,7 +22,7 @@ export function isAutoRotating(policy: RotationPolicy): policy is RotationPolicy
   return policy.auto_rotate && policy.interval !== undefined && policy.unit !== undefined;
 }
 
-/** When the policy rotates next after a rotation at `lastMs`; undefined when it does not rotate. */
-export function nextRotationAfter(policy: RotationPolicy, lastMs: number): number | undefined {
-  return isAutoRotating(policy) ? addRotationInterval(lastMs, policy.interval, policy.unit) : undefined;
+/** When the policy rotates next after a rotation at `lastMs`; null when it does not rotate. */
+export function nextRotationAfter(policy: RotationPolicy, lastMs: number): number | null {
+  return isAutoRotating(policy) ? addRotationInterval(lastMs, policy.interval, policy.unit) : null;
 }
