@@ -7,6 +7,7 @@ import type { CredentialBackend } from '../backend/credential-backend.js';
 import type { Diagnostics } from '../framework/index.js';
 import type { Logger } from '../logging/logger.js';
 import { addBackendError } from './backend-diagnostics.js';
+import type { BackendErrorContext } from './backend-diagnostics.js';
 import type { IbmProviderData } from './provider-data.js';
 
 export async function providerBackend(data: IbmProviderData | undefined, d: Diagnostics, logger: Logger): Promise<CredentialBackend | undefined> {
@@ -33,4 +34,13 @@ export function checkBackendSelected(data: IbmProviderData | undefined, d: Diagn
     return false;
   }
   return true;
+}
+
+/** What a backend error diagnostic says about the call: the action, and which backend the provider block selected. */
+export function backendErrorContext(data: IbmProviderData | undefined, action: string, attributeFor?: BackendErrorContext['attributeFor']): BackendErrorContext {
+  return {
+    action,
+    ...(attributeFor !== undefined && { attributeFor }),
+    ...(data?.backend.ok === true && { backend: data.backend.handle.description }),
+  };
 }

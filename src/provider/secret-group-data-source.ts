@@ -7,7 +7,7 @@ import { addBackendError } from './backend-diagnostics.js';
 import { secretGroupIdValidator } from './field-validators.js';
 import { formatImportId } from './import-id.js';
 import { DATA_SOURCE_INSTANCE_FIELDS, instanceRef } from './instance-fields.js';
-import { providerBackend } from './provider-backend.js';
+import { backendErrorContext, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
 
@@ -59,7 +59,7 @@ export class SecretGroupDataSource implements DataSource, WithConfigure {
         d.addAttributeError('secret_group_id', 'Secret Group Not Found', `No secret group ${id} in instance ${instanceId} (${region}): ${reason.message}`);
         return;
       }
-      addBackendError(d, reason, { action: 'reading the secret group', ...(this.data?.backend.ok === true && { backend: this.data.backend.handle.description }) });
+      addBackendError(d, reason, backendErrorContext(this.data, 'reading the secret group'));
     }
   }
 }

@@ -33,7 +33,7 @@ import { descriptionValidator, secretGroupNameValidator } from './field-validato
 import { fillUnknowns, knownOnly } from './fill-unknowns.js';
 import { formatImportId, parseImportId } from './import-id.js';
 import { instanceRef, RESOURCE_INSTANCE_FIELDS } from './instance-fields.js';
-import { checkBackendSelected, providerBackend } from './provider-backend.js';
+import { backendErrorContext, checkBackendSelected, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
 
@@ -95,10 +95,6 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
     }
   }
 
-  private context(action: string) {
-    return { action, ...(this.data?.backend.ok === true && { backend: this.data.backend.handle.description }) };
-  }
-
   async create(req: CreateRequest, resp: CreateResponse): Promise<void> {
     const backend = await providerBackend(this.data, resp.diagnostics, req.logger);
     if (backend === undefined) return;
@@ -114,7 +110,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
       );
       resp.state.set(fillUnknowns(plan, groupState(group, plan, region, instanceId)));
     } catch (reason: unknown) {
-      addBackendError(resp.diagnostics, reason, this.context('creating the secret group'));
+      addBackendError(resp.diagnostics, reason, backendErrorContext(this.data, 'creating the secret group'));
     }
   }
 
@@ -132,7 +128,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
         resp.removeResource();
         return;
       }
-      addBackendError(resp.diagnostics, reason, this.context('reading the secret group'));
+      addBackendError(resp.diagnostics, reason, backendErrorContext(this.data, 'reading the secret group'));
     }
   }
 
@@ -154,7 +150,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
       const group = Object.keys(changed).length > 0 ? await backend.updateSecretGroup(inst, id, changed, { signal: req.signal }) : await backend.getSecretGroup(inst, id, { signal: req.signal });
       resp.state.set(fillUnknowns(plan, groupState(group, plan, region, instanceId)));
     } catch (reason: unknown) {
-      addBackendError(resp.diagnostics, reason, this.context('updating the secret group'));
+      addBackendError(resp.diagnostics, reason, backendErrorContext(this.data, 'updating the secret group'));
     }
   }
 
@@ -175,7 +171,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
         );
         return;
       }
-      addBackendError(resp.diagnostics, reason, this.context('deleting the secret group'));
+      addBackendError(resp.diagnostics, reason, backendErrorContext(this.data, 'deleting the secret group'));
     }
   }
 

@@ -28,7 +28,7 @@ import { secretNameValidator, stringRule } from './field-validators.js';
 import { flattenCredentials, stringMap } from './flatten-credentials.js';
 import { formatImportId } from './import-id.js';
 import { DATA_SOURCE_INSTANCE_FIELDS, instanceRef } from './instance-fields.js';
-import { providerBackend } from './provider-backend.js';
+import { backendErrorContext, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
 import { IAM_TYPE, RESOURCE_KEY_TYPE } from './service-credentials-secret-schema.js';
@@ -196,7 +196,7 @@ abstract class SecretDataSourceBase implements DataSource, WithConfigure {
         d.addAttributeError(this.notFoundAt(req), 'Secret Not Found', `No such service credentials secret in instance ${instanceId} (${region}): ${reason.message}`);
         return;
       }
-      addBackendError(d, reason, { action: 'reading the secret', ...(this.data?.backend.ok === true && { backend: this.data.backend.handle.description }) });
+      addBackendError(d, reason, backendErrorContext(this.data, 'reading the secret'));
       return;
     }
     const values = secretValues(secret, region, instanceId);

@@ -40,7 +40,7 @@ import { addBackendError, secretAttributePath } from './backend-diagnostics.js';
 import { fillUnknowns, knownOnly } from './fill-unknowns.js';
 import { parseImportId } from './import-id.js';
 import { instanceRef } from './instance-fields.js';
-import { checkBackendSelected, providerBackend } from './provider-backend.js';
+import { backendErrorContext, checkBackendSelected, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
 import type { RotationModel, SecretModel } from './service-credentials-secret-schema.js';
@@ -282,11 +282,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
   }
 
   private context(action: string) {
-    return {
-      action,
-      attributeFor: secretAttributePath,
-      ...(this.data?.backend.ok === true && { backend: this.data.backend.handle.description }),
-    };
+    return backendErrorContext(this.data, action, secretAttributePath);
   }
 }
 
