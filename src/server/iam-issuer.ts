@@ -93,10 +93,6 @@ export class IamIssuer {
     for (const grant of grants) this.grants.set(grant.apiKey, grant.role);
   }
 
-  get keyCount(): number {
-    return this.grants.size;
-  }
-
   /** A token for a configured key, or undefined (the caller answers 400 like IAM). */
   issue(apiKey: string): IssuedToken | undefined {
     const role = this.grants.get(apiKey);

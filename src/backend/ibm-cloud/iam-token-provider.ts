@@ -50,8 +50,6 @@ export class IamTokenProvider {
   private cached: CachedToken | undefined;
   private inflight: Refresh | undefined;
   private readonly now: () => number;
-  /** Token requests sent so far (observability for tests and logs). */
-  requests = 0;
 
   constructor(private readonly options: IamTokenProviderOptions) {
     this.now = options.now ?? Date.now;
@@ -99,11 +97,6 @@ export class IamTokenProvider {
     if (this.cached?.accessToken === accessToken) this.cached = undefined;
   }
 
-  /** True when `text` is the current token (for redaction). */
-  isToken(text: string): boolean {
-    return this.cached !== undefined && this.cached.accessToken === text;
-  }
-
   currentToken(): string | undefined {
     return this.cached?.accessToken;
   }
@@ -115,7 +108,6 @@ export class IamTokenProvider {
       apikey: this.options.apiKey,
       response_type: 'cloud_iam',
     }).toString();
-    this.requests += 1;
     const result = await sendWithRetries(
       {
         label: 'POST /identity/token',

@@ -46,7 +46,3 @@ export function checkSecretMetadataPatch(input: unknown): CheckResult<CheckedSec
   if (issues.length > 0) return { issues };
   return { issues, value: { patch: input as SecretMetadataPatch, ttlSeconds } };
 }
-
-export function validateSecretMetadataPatch(input: unknown): readonly ValidationIssue[] {
-  return checkSecretMetadataPatch(input).issues;
-}

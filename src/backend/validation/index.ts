@@ -6,7 +6,7 @@ export { issue, issueAt, issueToBackendError, throwFirstIssue, ok, failed } from
 export type { ValidationIssue, Parsed } from './validation-issue.js';
 export { parseDurationSeconds } from './parse-duration.js';
 export { parseTtl, TTL_MIN_SECONDS, TTL_MAX_SECONDS } from './parse-ttl.js';
-export { validateRotationPolicy, rotationIntervalSeconds, isRotationUnit, ROTATION_UNITS } from './validate-rotation-policy.js';
+export { validateRotationPolicy, rotationIntervalSeconds, isRotationUnit } from './validate-rotation-policy.js';
 export {
   parseCrn,
   parseSourceServiceCrn,
@@ -44,5 +44,5 @@ export {
 } from './secret-field-validators.js';
 export { checkSecretPrototype, validateSecretPrototype, parseBooleanParameter } from './check-secret-prototype.js';
 export type { CheckedSecretPrototype, CheckResult } from './check-secret-prototype.js';
-export { checkSecretMetadataPatch, validateSecretMetadataPatch } from './check-secret-metadata-patch.js';
+export { checkSecretMetadataPatch } from './check-secret-metadata-patch.js';
 export type { CheckedSecretMetadataPatch } from './check-secret-metadata-patch.js';

@@ -8,7 +8,6 @@
 import type { RotationUnit } from '../credential-backend.js';
 import { issue, type ValidationIssue } from './validation-issue.js';
 
-export const ROTATION_UNITS: readonly RotationUnit[] = ['day', 'month'];
 const MAX_INTERVAL: Readonly<Record<RotationUnit, number>> = { day: 90, month: 3 };
 const DAY_SECONDS = 86_400;
 
