@@ -3,6 +3,7 @@
  * the same format the official provider uses (and its resources' `id`).
  */
 import { validateInstanceId, validateRegion } from '../backend/validation/index.js';
+import type { ResourceWithImportState } from '../framework/index.js';
 
 export interface ImportId {
   readonly region: string;
@@ -29,4 +30,22 @@ export function parseImportId(id: string, what: string): ImportId | string {
   const bad = validateRegion(region) ?? validateInstanceId(instanceId);
   if (bad !== undefined) return `Wrong format of resource ID "${id}": ${bad.message} Use ${example}.`;
   return { region, instanceId, objectId };
+}
+
+/**
+ * importState of a resource imported as `<region>/<instance_id>/<id>`: the
+ * parts go to id, region, instance_id and `objectAttribute`; Read fills in the rest.
+ */
+export function importByInstanceId(objectAttribute: string): ResourceWithImportState['importState'] {
+  return (req, resp) => {
+    const parsed = parseImportId(req.id, objectAttribute);
+    if (typeof parsed === 'string') {
+      resp.diagnostics.addError('Invalid Import ID', parsed);
+      return;
+    }
+    resp.state.setAttribute('id', req.id);
+    resp.state.setAttribute('region', parsed.region);
+    resp.state.setAttribute('instance_id', parsed.instanceId);
+    resp.state.setAttribute(objectAttribute, parsed.objectId);
+  };
 }

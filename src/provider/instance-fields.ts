@@ -1,10 +1,11 @@
 /**
  * `instance_id`, `region` and `endpoint_type`: the fields the official
  * provider adds to every Secrets Manager resource and data source
- * (AddInstanceFields), and the InstanceRef they address.
+ * (AddInstanceFields), and the InstanceRef they address. The region
+ * defaults to the provider's.
  */
 import type { InstanceRef } from '../backend/credential-backend.js';
-import type { AttributeSchema } from '../framework/index.js';
+import type { AttributeSchema, ModifyPlanRequest, ModifyPlanResponse, ReadonlyObjectData } from '../framework/index.js';
 import { oneOf, requiresReplace } from '../framework/index.js';
 import { Types } from '../tftypes/type.js';
 import { instanceIdValidator, regionValidator } from './field-validators.js';
@@ -47,4 +48,19 @@ export const DATA_SOURCE_INSTANCE_FIELDS: Readonly<Record<string, AttributeSchem
 
 export function instanceRef(instanceId: string, region: string, endpointType: string | null | undefined): InstanceRef {
   return endpointType === 'private' || endpointType === 'public' ? { instanceId, region, endpointType } : { instanceId, region };
+}
+
+/** On create, a region left out of configuration is planned as the provider's instead of "known after apply". */
+export function planProviderRegion(req: ModifyPlanRequest, resp: ModifyPlanResponse, providerRegion: string | undefined): void {
+  if (!req.state.isNull || providerRegion === undefined) return;
+  if (req.config.getValue('region').state === 'null' && resp.plan.getValue('region').state === 'unknown') {
+    resp.plan.setAttribute('region', providerRegion);
+  }
+}
+
+/** The instance a data source's configuration addresses. */
+export function dataSourceInstance(config: ReadonlyObjectData, providerRegion: string): { instanceId: string; region: string; inst: InstanceRef } {
+  const instanceId = config.get<string>('instance_id');
+  const region = config.get<string | null>('region') ?? providerRegion;
+  return { instanceId, region, inst: instanceRef(instanceId, region, config.get<string | null>('endpoint_type')) };
 }

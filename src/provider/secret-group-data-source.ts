@@ -6,7 +6,7 @@ import { Types } from '../tftypes/type.js';
 import { addBackendError } from './backend-diagnostics.js';
 import { secretGroupIdValidator } from './field-validators.js';
 import { formatImportId } from './import-id.js';
-import { DATA_SOURCE_INSTANCE_FIELDS, instanceRef } from './instance-fields.js';
+import { DATA_SOURCE_INSTANCE_FIELDS, dataSourceInstance } from './instance-fields.js';
 import { backendErrorContext, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
@@ -43,11 +43,10 @@ export class SecretGroupDataSource implements DataSource, WithConfigure {
     const d = resp.diagnostics;
     const backend = await providerBackend(this.data, d, req.logger);
     if (backend === undefined) return;
-    const instanceId = req.config.get<string>('instance_id');
-    const region = req.config.get<string | null>('region') ?? this.data!.config.region;
+    const { instanceId, region, inst } = dataSourceInstance(req.config, this.data!.config.region);
     const id = req.config.get<string>('secret_group_id');
     try {
-      const group = await backend.getSecretGroup(instanceRef(instanceId, region, req.config.get<string | null>('endpoint_type')), id, { signal: req.signal });
+      const group = await backend.getSecretGroup(inst, id, { signal: req.signal });
       resp.state.setAttribute('id', formatImportId(region, instanceId, group.id));
       resp.state.setAttribute('region', region);
       resp.state.setAttribute('name', group.name);

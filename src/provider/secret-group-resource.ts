@@ -13,8 +13,6 @@ import type {
   CreateResponse,
   DeleteRequest,
   DeleteResponse,
-  ImportStateRequest,
-  ImportStateResponse,
   ModifyPlanRequest,
   ModifyPlanResponse,
   ReadRequest,
@@ -31,8 +29,8 @@ import { Types } from '../tftypes/type.js';
 import { addBackendError } from './backend-diagnostics.js';
 import { descriptionValidator, secretGroupNameValidator } from './field-validators.js';
 import { fillUnknowns, knownOnly } from './fill-unknowns.js';
-import { formatImportId, parseImportId } from './import-id.js';
-import { instanceRef, RESOURCE_INSTANCE_FIELDS } from './instance-fields.js';
+import { formatImportId, importByInstanceId } from './import-id.js';
+import { instanceRef, planProviderRegion, RESOURCE_INSTANCE_FIELDS } from './instance-fields.js';
 import { backendErrorContext, checkBackendSelected, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
@@ -90,9 +88,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
 
   modifyPlan(req: ModifyPlanRequest, resp: ModifyPlanResponse): void {
     if (req.plan.isNull || !checkBackendSelected(this.data, resp.diagnostics)) return;
-    if (req.state.isNull && this.data !== undefined && req.config.getValue('region').state === 'null' && resp.plan.getValue('region').state === 'unknown') {
-      resp.plan.setAttribute('region', this.data.config.region);
-    }
+    planProviderRegion(req, resp, this.data?.config.region);
   }
 
   async create(req: CreateRequest, resp: CreateResponse): Promise<void> {
@@ -175,15 +171,5 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
     }
   }
 
-  importState(req: ImportStateRequest, resp: ImportStateResponse): void {
-    const parsed = parseImportId(req.id, 'secret_group_id');
-    if (typeof parsed === 'string') {
-      resp.diagnostics.addError('Invalid Import ID', parsed);
-      return;
-    }
-    resp.state.setAttribute('id', req.id);
-    resp.state.setAttribute('region', parsed.region);
-    resp.state.setAttribute('instance_id', parsed.instanceId);
-    resp.state.setAttribute('secret_group_id', parsed.objectId);
-  }
+  importState = importByInstanceId('secret_group_id');
 }

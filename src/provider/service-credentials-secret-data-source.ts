@@ -27,7 +27,7 @@ import { validateSecretGroupName } from '../backend/validation/index.js';
 import { secretNameValidator, stringRule } from './field-validators.js';
 import { flattenCredentials, stringMap } from './flatten-credentials.js';
 import { formatImportId } from './import-id.js';
-import { DATA_SOURCE_INSTANCE_FIELDS, instanceRef } from './instance-fields.js';
+import { DATA_SOURCE_INSTANCE_FIELDS, dataSourceInstance } from './instance-fields.js';
 import { backendErrorContext, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
@@ -185,9 +185,7 @@ abstract class SecretDataSourceBase implements DataSource, WithConfigure {
     const d = resp.diagnostics;
     const backend = await providerBackend(this.data, d, req.logger);
     if (backend === undefined) return;
-    const instanceId = req.config.get<string>('instance_id');
-    const region = req.config.get<string | null>('region') ?? this.data!.config.region;
-    const inst = instanceRef(instanceId, region, req.config.get<string | null>('endpoint_type'));
+    const { instanceId, region, inst } = dataSourceInstance(req.config, this.data!.config.region);
     let secret;
     try {
       secret = await this.fetch(req, { backend, inst });

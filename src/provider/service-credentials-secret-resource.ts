@@ -18,8 +18,6 @@ import type {
   CreateResponse,
   DeleteRequest,
   DeleteResponse,
-  ImportStateRequest,
-  ImportStateResponse,
   ModifyPlanRequest,
   ModifyPlanResponse,
   ReadRequest,
@@ -38,8 +36,8 @@ import { Diagnostics, UNKNOWN } from '../framework/index.js';
 import type { Logger } from '../logging/logger.js';
 import { addBackendError, secretAttributePath } from './backend-diagnostics.js';
 import { fillUnknowns, knownOnly } from './fill-unknowns.js';
-import { parseImportId } from './import-id.js';
-import { instanceRef } from './instance-fields.js';
+import { importByInstanceId } from './import-id.js';
+import { instanceRef, planProviderRegion } from './instance-fields.js';
 import { backendErrorContext, checkBackendSelected, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
@@ -78,11 +76,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
 
     if (req.state.isNull) {
       validateSourceService(req.config, d, true);
-      if (d.hasError()) return;
-      // Create: the region is the provider's unless configured.
-      if (this.data !== undefined && resp.plan.getValue('region').state === 'unknown' && req.config.getValue('region').state === 'null') {
-        resp.plan.setAttribute('region', this.data.config.region);
-      }
+      if (!d.hasError()) planProviderRegion(req, resp, this.data?.config.region);
       return;
     }
 
@@ -269,17 +263,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
 
   // ---- import -----------------------------------------------------------------------
 
-  importState(req: ImportStateRequest, resp: ImportStateResponse): void {
-    const parsed = parseImportId(req.id, 'secret_id');
-    if (typeof parsed === 'string') {
-      resp.diagnostics.addError('Invalid Import ID', parsed);
-      return;
-    }
-    resp.state.setAttribute('id', req.id);
-    resp.state.setAttribute('region', parsed.region);
-    resp.state.setAttribute('instance_id', parsed.instanceId);
-    resp.state.setAttribute('secret_id', parsed.objectId);
-  }
+  importState = importByInstanceId('secret_id');
 
   private context(action: string) {
     return backendErrorContext(this.data, action, secretAttributePath);
