@@ -3,6 +3,7 @@
  * syntax, answering in the service's error shape (413, 415, 400).
  */
 import type { IncomingMessage } from 'node:http';
+import { isPlainObject } from '../backend/validation/secret-field-validators.js';
 import { HttpError } from './http-error.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -68,10 +69,8 @@ export async function readJsonObject(
     const position = reason instanceof Error ? /position (\d+)/.exec(reason.message)?.[1] : undefined;
     throw HttpError.badRequest(`The request body is not valid JSON${position === undefined ? '' : ` (at position ${position})`}.`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw HttpError.badRequest('The request body must be a JSON object.');
-  }
-  return parsed as Record<string, unknown>;
+  if (!isPlainObject(parsed)) throw HttpError.badRequest('The request body must be a JSON object.');
+  return parsed;
 }
 
 /** `application/x-www-form-urlencoded` fields (the IAM token request). */

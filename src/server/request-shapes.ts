@@ -15,13 +15,10 @@ import type {
   SecretVersionPrototype,
   ServiceCredentialsSecretPrototype,
 } from '../backend/credential-backend.js';
+import { isPlainObject } from '../backend/validation/secret-field-validators.js';
 import { HttpError } from './http-error.js';
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function fail(field: string, message: string): never {
   throw HttpError.badRequest(message, { type: 'field', name: field });
@@ -38,7 +35,7 @@ function optString(body: Json, key: string, field = key): void {
 }
 
 function optObject(body: Json, key: string, field = key): void {
-  if (body[key] !== undefined && !isObject(body[key])) fail(field, `The field ${field} must be a JSON object.`);
+  if (body[key] !== undefined && !isPlainObject(body[key])) fail(field, `The field ${field} must be a JSON object.`);
 }
 
 function optStringList(body: Json, key: string): void {
@@ -50,7 +47,7 @@ function optStringList(body: Json, key: string): void {
 }
 
 function checkRotation(value: unknown, partial: boolean): void {
-  if (!isObject(value)) fail('rotation', 'The field rotation must be a JSON object.');
+  if (!isPlainObject(value)) fail('rotation', 'The field rotation must be a JSON object.');
   onlyKnown(value, ['auto_rotate', 'interval', 'unit'], 'rotation.');
   if (value['auto_rotate'] === undefined && !partial) fail('rotation.auto_rotate', 'The field rotation.auto_rotate is required.');
   if (value['auto_rotate'] !== undefined && typeof value['auto_rotate'] !== 'boolean') {
@@ -92,15 +89,15 @@ export function secretPrototype(body: Json): ServiceCredentialsSecretPrototype {
   optString(body, 'ttl');
   if (body['rotation'] !== undefined) checkRotation(body['rotation'], false);
   const source = body['source_service'];
-  if (!isObject(source)) fail('source_service', 'The field source_service is required and must be a JSON object.');
+  if (!isPlainObject(source)) fail('source_service', 'The field source_service is required and must be a JSON object.');
   onlyKnown(source, ['instance', 'role', 'parameters'], 'source_service.');
   const instance = source['instance'];
-  if (!isObject(instance) || typeof instance['crn'] !== 'string') {
+  if (!isPlainObject(instance) || typeof instance['crn'] !== 'string') {
     fail('source_service.instance.crn', 'The field source_service.instance.crn is required and must be a string.');
   }
   if (source['role'] !== undefined) {
     const role = source['role'];
-    if (!isObject(role) || typeof role['crn'] !== 'string') {
+    if (!isPlainObject(role) || typeof role['crn'] !== 'string') {
       fail('source_service.role.crn', 'The field source_service.role.crn must be a string.');
     }
   }
@@ -180,7 +177,7 @@ export function lockPrototypes(body: Json): SecretLockPrototype[] {
   const locks = body['locks'];
   if (!Array.isArray(locks) || locks.length === 0) fail('locks', 'The field locks must be a non-empty list.');
   return locks.map((lock: unknown, i) => {
-    if (!isObject(lock)) fail(`locks[${i}]`, `locks[${i}] must be a JSON object.`);
+    if (!isPlainObject(lock)) fail(`locks[${i}]`, `locks[${i}] must be a JSON object.`);
     onlyKnown(lock, ['name', 'description', 'attributes'], `locks[${i}].`);
     if (typeof lock['name'] !== 'string') fail(`locks[${i}].name`, `The field locks[${i}].name is required.`);
     optString(lock, 'description', `locks[${i}].description`);

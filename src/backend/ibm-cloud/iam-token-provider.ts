@@ -5,6 +5,7 @@
  * (concurrent callers share the one in flight).
  */
 import { BackendError, BackendErrorCode } from '../backend-error.js';
+import { isPlainObject } from '../validation/secret-field-validators.js';
 import { abortError, createCallContext, raceSignal, type CallContext } from './call-context.js';
 import { iamTokenUrl } from './endpoints.js';
 import { sendWithRetries, type HttpResult, type RetrySettings } from './send-with-retries.js';
@@ -34,10 +35,6 @@ export interface IamTokenProviderOptions {
   readonly timeoutMs: number;
   readonly redact: (text: string) => string;
   readonly now?: () => number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Refresh point per IBM SDK core: 80 % into the token's lifetime. */
@@ -160,7 +157,7 @@ export class IamTokenProvider {
     } catch {
       body = undefined;
     }
-    if (!isRecord(body) || typeof body['access_token'] !== 'string' || body['access_token'] === '') {
+    if (!isPlainObject(body) || typeof body['access_token'] !== 'string' || body['access_token'] === '') {
       throw new BackendError(BackendErrorCode.Unauthorized, 'IAM: the token response carried no access_token.');
     }
     const expiresIn = typeof body['expires_in'] === 'number' ? body['expires_in'] : 3600;

@@ -4,6 +4,7 @@
  * service's own words and its trace id, so a user can quote both to support.
  */
 import { BackendError, BackendErrorCode } from '../backend-error.js';
+import { isPlainObject } from '../validation/secret-field-validators.js';
 
 interface ErrorTarget {
   readonly type?: string;
@@ -15,10 +16,6 @@ interface ParsedServiceError {
   readonly code: string | undefined;
   readonly target: ErrorTarget | undefined;
   readonly trace: string | undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {
@@ -36,10 +33,10 @@ export function parseServiceError(bodyText: string): ParsedServiceError {
   } catch {
     return { message: undefined, code: undefined, target: undefined, trace: undefined };
   }
-  if (!isRecord(body)) return { message: undefined, code: undefined, target: undefined, trace: undefined };
-  const first = Array.isArray(body['errors']) && isRecord(body['errors'][0]) ? body['errors'][0] : undefined;
-  const target = first !== undefined && isRecord(first['target']) ? (first['target'] as ErrorTarget) : undefined;
-  const context = isRecord(body['context']) ? body['context'] : undefined;
+  if (!isPlainObject(body)) return { message: undefined, code: undefined, target: undefined, trace: undefined };
+  const first = Array.isArray(body['errors']) && isPlainObject(body['errors'][0]) ? body['errors'][0] : undefined;
+  const target = first !== undefined && isPlainObject(first['target']) ? (first['target'] as ErrorTarget) : undefined;
+  const context = isPlainObject(body['context']) ? body['context'] : undefined;
   return {
     message: str(first?.['message']) ?? str(body['error']) ?? str(body['message']) ?? str(body['errorMessage']),
     code: str(first?.['code']) ?? str(body['errorCode']) ?? str(body['code']),

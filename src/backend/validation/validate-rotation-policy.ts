@@ -6,6 +6,7 @@
  * replaces ends (with a 90-day TTL, 2 months is the longest monthly interval).
  */
 import type { RotationUnit } from '../credential-backend.js';
+import { isPlainObject } from './secret-field-validators.js';
 import { issue, type ValidationIssue } from './validation-issue.js';
 
 const MAX_INTERVAL: Readonly<Record<RotationUnit, number>> = { day: 90, month: 3 };
@@ -18,10 +19,6 @@ export function isRotationUnit(v: unknown): v is RotationUnit {
 /** Longest real length of an interval, for the interval ≤ TTL rule. */
 export function rotationIntervalSeconds(interval: number, unit: RotationUnit): number {
   return interval * (unit === 'month' ? 31 : 1) * DAY_SECONDS;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**
