@@ -16,6 +16,7 @@ import type {
   DataSource,
   DataSourceReadRequest,
   DataSourceReadResponse,
+  ModelValue,
   Schema,
   WithConfigure,
   WithConfigValidators,
@@ -31,14 +32,14 @@ import { DATA_SOURCE_INSTANCE_FIELDS, dataSourceInstance } from './instance-fiel
 import { backendErrorContext, providerBackend } from './provider-backend.js';
 import type { IbmProviderData } from './provider-data.js';
 import { ibmProviderData } from './provider-data.js';
-import { IAM_TYPE, RESOURCE_KEY_TYPE } from './service-credentials-secret-schema.js';
+import { computed, CRN_LIST_TYPE, IAM_TYPE, RESOURCE_KEY_TYPE } from './service-credentials-secret-schema.js';
+import { sourceServiceComputed } from './service-credentials-secret-state.js';
 
-const crnList = Types.list(Types.object({ crn: Types.string }));
 const ROTATION_TYPE = Types.list(Types.object({ auto_rotate: Types.bool, interval: Types.number, unit: Types.string }));
 const SOURCE_SERVICE_TYPE = Types.list(
   Types.object({
-    instance: crnList,
-    role: crnList,
+    instance: CRN_LIST_TYPE,
+    role: CRN_LIST_TYPE,
     iam: IAM_TYPE,
     resource_key: RESOURCE_KEY_TYPE,
     parameters: Types.map(Types.string),
@@ -55,36 +56,29 @@ interface Lookup {
   readonly inst: InstanceRef;
 }
 
-const c = (type: AttributeSchema['type'], description: string, extra: Partial<AttributeSchema> = {}): AttributeSchema => ({
-  type,
-  mode: 'computed',
-  description,
-  ...extra,
-});
-
 const METADATA_ATTRIBUTES: Readonly<Record<string, AttributeSchema>> = {
-  id: c(Types.string, 'The ID of the data source: `<region>/<instance_id>/<secret_id>`.'),
+  id: computed(Types.string, 'The ID of the data source: `<region>/<instance_id>/<secret_id>`.'),
   ...DATA_SOURCE_INSTANCE_FIELDS,
-  created_by: c(Types.string, 'The unique identifier of the entity that created the secret.'),
-  created_at: c(Types.string, 'When the secret was created (RFC 3339).'),
-  crn: c(Types.string, 'The CRN of the secret.'),
-  custom_metadata: c(Types.map(Types.string), 'Metadata of the secret as key-value pairs.'),
-  description: c(Types.string, 'An extended description of the secret.'),
-  downloaded: c(Types.bool, 'Whether the current version of the credentials was retrieved.'),
-  labels: c(Types.list(Types.string), 'Labels of the secret.'),
-  locks_total: c(Types.number, 'The number of locks on the secret.'),
-  secret_group_id: c(Types.string, 'The ID of the secret group.'),
-  secret_type: c(Types.string, 'The secret type: service_credentials.'),
-  state: c(Types.number, 'The state: 0 pre-activation, 1 active, 2 suspended, 3 deactivated, 5 destroyed.'),
-  state_description: c(Types.string, 'The state as text.'),
-  updated_at: c(Types.string, 'When the secret was last changed (RFC 3339).'),
-  retrieved_at: c(Types.string, 'When the credentials were last retrieved (RFC 3339).'),
-  versions_total: c(Types.number, 'The number of versions of the secret.'),
-  ttl: c(Types.string, 'The configured lease of each version (applies from the next rotation after a change).'),
-  expiration_date: c(Types.string, "When the current version's lease ends (RFC 3339)."),
-  rotation: c(ROTATION_TYPE, 'The rotation policy.'),
-  next_rotation_date: c(Types.string, 'When the secret rotates next (RFC 3339); empty without auto-rotation.'),
-  source_service: c(SOURCE_SERVICE_TYPE, 'The source service instance, role, parameters, IAM details and resource key.'),
+  created_by: computed(Types.string, 'The unique identifier of the entity that created the secret.'),
+  created_at: computed(Types.string, 'When the secret was created (RFC 3339).'),
+  crn: computed(Types.string, 'The CRN of the secret.'),
+  custom_metadata: computed(Types.map(Types.string), 'Metadata of the secret as key-value pairs.'),
+  description: computed(Types.string, 'An extended description of the secret.'),
+  downloaded: computed(Types.bool, 'Whether the current version of the credentials was retrieved.'),
+  labels: computed(Types.list(Types.string), 'Labels of the secret.'),
+  locks_total: computed(Types.number, 'The number of locks on the secret.'),
+  secret_group_id: computed(Types.string, 'The ID of the secret group.'),
+  secret_type: computed(Types.string, 'The secret type: service_credentials.'),
+  state: computed(Types.number, 'The state: 0 pre-activation, 1 active, 2 suspended, 3 deactivated, 5 destroyed.'),
+  state_description: computed(Types.string, 'The state as text.'),
+  updated_at: computed(Types.string, 'When the secret was last changed (RFC 3339).'),
+  retrieved_at: computed(Types.string, 'When the credentials were last retrieved (RFC 3339).'),
+  versions_total: computed(Types.number, 'The number of versions of the secret.'),
+  ttl: computed(Types.string, 'The configured lease of each version (applies from the next rotation after a change).'),
+  expiration_date: computed(Types.string, "When the current version's lease ends (RFC 3339)."),
+  rotation: computed(ROTATION_TYPE, 'The rotation policy.'),
+  next_rotation_date: computed(Types.string, 'When the secret rotates next (RFC 3339); empty without auto-rotation.'),
+  source_service: computed(SOURCE_SERVICE_TYPE, 'The source service instance, role, parameters, IAM details and resource key.'),
 };
 
 export const SERVICE_CREDENTIALS_SECRET_DATA_SOURCE_SCHEMA = defineSchema(
@@ -100,7 +94,7 @@ export const SERVICE_CREDENTIALS_SECRET_DATA_SOURCE_SCHEMA = defineSchema(
         description: 'The name of the secret group ("default" for the default group), with name.',
         validators: [existingGroupNameValidator],
       },
-      credentials: c(Types.map(Types.string), 'The credentials of the current version, flattened: credentials["cos_hmac_keys.access_key_id"].', { sensitive: true }),
+      credentials: computed(Types.map(Types.string), 'The credentials of the current version, flattened: credentials["cos_hmac_keys.access_key_id"].', { sensitive: true }),
     },
   },
   'dataSource',
@@ -112,14 +106,14 @@ export const SERVICE_CREDENTIALS_SECRET_METADATA_DATA_SOURCE_SCHEMA = defineSche
     attributes: {
       ...METADATA_ATTRIBUTES,
       secret_id: { type: Types.string, mode: 'required', description: 'The ID of the secret.' },
-      name: c(Types.string, 'The name of the secret.'),
+      name: computed(Types.string, 'The name of the secret.'),
     },
   },
   'dataSource',
 );
 
 /** The data source's attributes for what the service returned (as the service has them). */
-function secretValues(secret: ServiceCredentialsSecretMetadata, region: string, instanceId: string): Record<string, unknown> {
+function secretValues(secret: ServiceCredentialsSecretMetadata, region: string, instanceId: string): Record<string, ModelValue | object> {
   const source = secret.source_service;
   const parameters = stringMap(source.parameters);
   return {
@@ -151,16 +145,7 @@ function secretValues(secret: ServiceCredentialsSecretMetadata, region: string, 
       {
         instance: [{ crn: source.instance.crn }],
         role: source.role?.crn ? [{ crn: source.role.crn }] : [],
-        iam: source.iam
-          ? [
-              {
-                apikey: [{ name: source.iam.apikey.name, description: source.iam.apikey.description }],
-                role: [{ crn: source.iam.role.crn }],
-                serviceid: [{ crn: source.iam.serviceid.crn }],
-              },
-            ]
-          : [],
-        resource_key: source.resource_key ? [{ crn: source.resource_key.crn, name: source.resource_key.name }] : [],
+        ...sourceServiceComputed(source),
         parameters: Object.keys(parameters).length > 0 ? parameters : null,
       },
     ],
@@ -198,7 +183,7 @@ abstract class SecretDataSourceBase implements DataSource, WithConfigure {
       return;
     }
     const values = secretValues(secret, region, instanceId);
-    for (const [k, v] of Object.entries(values)) resp.state.setAttribute(k, v as never);
+    for (const [k, v] of Object.entries(values)) resp.state.setAttribute(k, v);
     if (resp.state.type.attributes['credentials'] !== undefined) resp.state.setAttribute('credentials', flattenCredentials(secret.credentials ?? {}));
   }
 }

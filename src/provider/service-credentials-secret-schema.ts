@@ -31,18 +31,18 @@ import { RESOURCE_INSTANCE_FIELDS } from './instance-fields.js';
 export const SERVICE_CREDENTIALS_SECRET_TYPE = 'ibm_sm_service_credentials_secret';
 export const SECRET_TYPE = 'service_credentials';
 
-const crnList = Types.list(Types.object({ crn: Types.string }));
+export const CRN_LIST_TYPE = Types.list(Types.object({ crn: Types.string }));
 export const IAM_TYPE = Types.list(
   Types.object({
     apikey: Types.list(Types.object({ name: Types.string, description: Types.string })),
-    role: crnList,
-    serviceid: crnList,
+    role: CRN_LIST_TYPE,
+    serviceid: CRN_LIST_TYPE,
   }),
 );
 export const RESOURCE_KEY_TYPE = Types.list(Types.object({ crn: Types.string, name: Types.string }));
 
 const keep = [useStateForUnknown()];
-const computed = (type: AttributeSchema['type'], description: string, extra: Partial<AttributeSchema> = {}): AttributeSchema => ({
+export const computed = (type: AttributeSchema['type'], description: string, extra: Partial<AttributeSchema> = {}): AttributeSchema => ({
   type,
   mode: 'computed',
   description,

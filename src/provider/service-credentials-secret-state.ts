@@ -98,20 +98,21 @@ function sourceServiceState(secret: SecretReadResult['secret'], prior: SecretMod
   // Parameters cannot change after create; keep the configured spelling except on import.
   const priorParameters = before?.parameters ?? null;
   const parameters = isImport || before === undefined || isUnknownModel(priorParameters) ? parametersFromApi(api.parameters) : priorParameters;
-  const iam: IamModel[] = api.iam
-    ? [
-        {
-          apikey: [{ name: api.iam.apikey.name, description: api.iam.apikey.description }],
-          role: [{ crn: api.iam.role.crn }],
-          serviceid: [{ crn: api.iam.serviceid.crn }],
-        },
-      ]
-    : [];
+  return { instance: [{ crn: api.instance.crn }], role, parameters, ...sourceServiceComputed(api) };
+}
+
+/** The parts of source_service only the service sets: the IAM details and the resource key. */
+export function sourceServiceComputed(api: ServiceCredentialsSecretMetadata['source_service']): { iam: IamModel[]; resource_key: { crn: string; name: string }[] } {
   return {
-    instance: [{ crn: api.instance.crn }],
-    role,
-    parameters,
-    iam,
+    iam: api.iam
+      ? [
+          {
+            apikey: [{ name: api.iam.apikey.name, description: api.iam.apikey.description }],
+            role: [{ crn: api.iam.role.crn }],
+            serviceid: [{ crn: api.iam.serviceid.crn }],
+          },
+        ]
+      : [],
     resource_key: api.resource_key ? [{ crn: api.resource_key.crn, name: api.resource_key.name }] : [],
   };
 }
