@@ -2,11 +2,11 @@
  * Shape checks of request bodies at the HTTP edge: JSON types and known field
  * names, each error naming its field. Value rules (name pattern, TTL range,
  * CRNs, roles…) belong to the engine, which reports them the same way.
- * Merge-patch (RFC 7396) semantics are applied here: `null` removes a member,
- * nested objects (`rotation`) merge into the current value.
+ * Merge-patch (RFC 7396) semantics are applied here: `null` removes a member;
+ * a `rotation` fragment goes to the engine, which merges it into the stored
+ * policy in the same transaction as the update.
  */
 import type {
-  RotationPolicy,
   SecretGroupPatch,
   SecretGroupPrototype,
   SecretLockPrototype,
@@ -108,9 +108,9 @@ export function secretPrototype(body: Json): ServiceCredentialsSecretPrototype {
 /**
  * The metadata patch to hand the engine. `custom_metadata` is replaced as a
  * whole (the service's behaviour, asserted by the official acceptance tests);
- * `rotation` merges into the current policy; `null` clears a member.
+ * `null` clears a member; a `rotation` member set to `null` keeps the stored value.
  */
-export function secretMetadataPatch(body: Json, currentRotation: RotationPolicy): SecretMetadataPatch {
+export function secretMetadataPatch(body: Json): SecretMetadataPatch {
   onlyKnown(body, ['name', 'description', 'labels', 'custom_metadata', 'rotation', 'ttl']);
   if (body['name'] === null) fail('name', 'The field name cannot be removed.');
   optString(body, 'name');
@@ -127,18 +127,9 @@ export function secretMetadataPatch(body: Json, currentRotation: RotationPolicy)
   if (body['rotation'] === null) patch['rotation'] = { auto_rotate: false };
   else if (body['rotation'] !== undefined) {
     checkRotation(body['rotation'], true);
-    patch['rotation'] = mergeRotation(currentRotation, body['rotation'] as Json);
+    patch['rotation'] = Object.fromEntries(Object.entries(body['rotation'] as Json).filter(([, value]) => value !== null));
   }
   return patch as SecretMetadataPatch;
-}
-
-function mergeRotation(current: RotationPolicy, change: Json): RotationPolicy {
-  const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(change)) {
-    if (value === null) delete merged[key];
-    else merged[key] = value;
-  }
-  return merged as unknown as RotationPolicy;
 }
 
 export function versionPrototype(body: Json): SecretVersionPrototype {

@@ -271,11 +271,8 @@ export const SM_ROUTES: readonly SmRoute[] = [
     pattern: '/secrets/:id/metadata',
     role: 'Writer',
     body: MERGE_PATCH,
-    handle: async (ctx) => {
-      const current = await ctx.backend.getSecretMetadata(ctx.inst, p(ctx, 'id'), ctx.opts);
-      const patch = secretMetadataPatch(ctx.body, current.rotation);
-      return ok(await ctx.backend.updateSecretMetadata(ctx.inst, p(ctx, 'id'), patch, ctx.opts));
-    },
+    handle: async (ctx) =>
+      ok(await ctx.backend.updateSecretMetadata(ctx.inst, p(ctx, 'id'), secretMetadataPatch(ctx.body), ctx.opts)),
   },
 
   // Versions

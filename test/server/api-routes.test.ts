@@ -71,6 +71,11 @@ describe('SM v2 routes', () => {
 
     const patched = await call('PATCH', `/secrets/${id}/metadata`, { description: 'new' }, 'application/merge-patch+json');
     expect([patched.status, patched.body['description']]).toEqual([200, 'new']);
+    const policy = { rotation: { auto_rotate: true, interval: 2, unit: 'day' } };
+    expect((await call('PATCH', `/secrets/${id}/metadata`, policy, 'application/merge-patch+json')).status).toBe(200);
+    // A rotation fragment merges into the stored policy; a null member keeps its value.
+    const merged = await call('PATCH', `/secrets/${id}/metadata`, { rotation: { interval: 5, unit: null } }, 'application/merge-patch+json');
+    expect([merged.status, merged.body['rotation']]).toEqual([200, { auto_rotate: true, interval: 5, unit: 'day' }]);
 
     const rotated = await call('POST', `/secrets/${id}/versions`);
     expect(rotated.status).toBe(201);
