@@ -163,15 +163,19 @@ export function secretState(result: SecretReadResult, ctx: StateContext): Secret
 
 // ---- requests -------------------------------------------------------------------
 
-/** "true"/"false" become JSON booleans (so HCL `HMAC = true` reaches the service as a boolean). */
-export function parametersForApi(parameters: Record<string, string> | null): SourceServiceParameters | undefined {
+/** "true"/"false" become JSON booleans (so HCL `HMAC = true` reaches the service as a boolean); serviceid_crn stays text. */
+export function parameterForApi(key: string, value: string): string | boolean {
+  return key !== 'serviceid_crn' && (value === 'true' || value === 'false') ? value === 'true' : value;
+}
+
+function parametersForApi(parameters: Record<string, string> | null): SourceServiceParameters | undefined {
   if (parameters === null || Object.keys(parameters).length === 0) return undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(parameters)) out[k] = k !== 'serviceid_crn' && (v === 'true' || v === 'false') ? v === 'true' : v;
+  for (const [k, v] of Object.entries(parameters)) out[k] = parameterForApi(k, v);
   return out;
 }
 
-export function rotationForApi(r: RotationModel): RotationPolicy {
+function rotationForApi(r: RotationModel): RotationPolicy {
   return {
     auto_rotate: r.auto_rotate === true,
     ...(r.interval !== null && r.interval !== 0 && { interval: r.interval }),

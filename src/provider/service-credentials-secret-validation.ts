@@ -17,6 +17,7 @@ import type { TfValue } from '../tftypes/value.js';
 import { knownBool, knownElements, knownEntries, knownNumber, knownString, toJsNumber } from '../tftypes/value.js';
 import { secretAttributePath } from './backend-diagnostics.js';
 import { knownStrings } from './field-validators.js';
+import { parameterForApi } from './service-credentials-secret-state.js';
 
 const PLACEHOLDER_ROLE = 'crn:v1:bluemix:public:iam::::serviceRole:Reader';
 
@@ -38,7 +39,7 @@ export function ttlSecondsOf(v: TfValue): number | null | undefined {
 }
 
 /** The rotation block's known values as a policy fragment; undefined while any is unknown. */
-export function rotationOf(element: TfValue): Record<string, unknown> | undefined {
+function rotationOf(element: TfValue): Record<string, unknown> | undefined {
   const entries = knownEntries(element);
   if (entries === null) return undefined;
   const policy: Record<string, unknown> = {};
@@ -91,7 +92,7 @@ export function validateSourceService(config: ReadonlyObjectData, d: Diagnostics
       d.addAttributeError(secretAttributePath(['source_service', 'parameters', 'HMAC'])!, 'Invalid Source Service Parameter', 'HMAC must be true or false, e.g. parameters = { HMAC = true }.');
       continue;
     }
-    parameters[k] = k !== 'serviceid_crn' && (s === 'true' || s === 'false') ? s === 'true' : s;
+    parameters[k] = parameterForApi(k, s);
   }
   const roleBlocks = knownElements(config.getValue('source_service[0].role'));
   const roleValue = config.getValue('source_service[0].role[0].crn');
