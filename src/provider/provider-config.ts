@@ -73,22 +73,27 @@ const num = (description: string, extra: Partial<AttributeSchema> = {}): Attribu
 });
 const secret = (description: string, extra: Partial<AttributeSchema> = {}): AttributeSchema => str(description, { sensitive: true, ...extra });
 
-const httpUrl = validator('must be an http or https URL', (req, d) => {
-  const text = (req.value.value as string).replaceAll('{instance_id}', 'instance').replaceAll('{region}', 'region');
-  let ok = false;
+/** An endpoint URL; {instance_id} and {region} placeholders count as host name text. */
+function isHttpUrl(text: string): boolean {
   try {
-    const u = new URL(text);
-    ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    const u = new URL(text.replaceAll('{instance_id}', 'instance').replaceAll('{region}', 'region'));
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
   } catch {
-    ok = false;
+    return false;
   }
-  if (!ok) {
+}
+
+const httpUrl = validator('must be an http or https URL', (req, d) => {
+  if (!isHttpUrl(req.value.value as string)) {
     d.addAttributeError(req.path, 'Invalid Endpoint URL', `Attribute ${req.path.toString()} must be an http or https URL, such as https://iam.cloud.ibm.com.`);
   }
 });
 
-const REGION_PATTERN = stringMatches(/^[a-z][a-z0-9-]*[a-z0-9]$/, 'must be an IBM Cloud region name such as us-south or eu-de');
-const ZONE_PATTERN = stringMatches(/^[a-z][a-z0-9-]*[a-z0-9]$/, 'must be an IBM Cloud zone name such as us-south-1');
+// Region and zone names: lower-case words joined by dashes.
+const LOCATION_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
+const REGION_PATTERN = stringMatches(LOCATION_NAME, 'must be an IBM Cloud region name such as us-south or eu-de');
+const ZONE_PATTERN = stringMatches(LOCATION_NAME, 'must be an IBM Cloud zone name such as us-south-1');
+const VISIBILITIES: readonly Visibility[] = ['public', 'private', 'public-and-private'];
 
 export const IBM_PROVIDER_SCHEMA = defineSchema(
   {
@@ -113,7 +118,7 @@ export const IBM_PROVIDER_SCHEMA = defineSchema(
       zone: str('The IBM Cloud zone of the region (for example us-south-1). Environment: IC_ZONE, IBMCLOUD_ZONE.', { validators: [ZONE_PATTERN] }),
       resource_group: str('The resource group ID. Environment: IC_RESOURCE_GROUP, IBMCLOUD_RESOURCE_GROUP.'),
       visibility: str('Which endpoints to use: public, private or public-and-private. Environment: IC_VISIBILITY, IBMCLOUD_VISIBILITY. Default public.', {
-        validators: [oneOf('public', 'private', 'public-and-private')],
+        validators: [oneOf(...VISIBILITIES)],
       }),
       private_endpoint_type: str('Private endpoint type used with private visibility: vpe. Environment: IC_PRIVATE_ENDPOINT_TYPE, IBMCLOUD_PRIVATE_ENDPOINT_TYPE.', {
         validators: [oneOf('vpe')],
@@ -286,16 +291,8 @@ export function resolveProviderConfig(
     return s.text;
   };
 
-  const visibility = fromEnvOnly('visibility', (t) => ['public', 'private', 'public-and-private'].includes(t), 'must be one of "public", "private", "public-and-private"');
+  const visibility = fromEnvOnly('visibility', (t) => (VISIBILITIES as readonly string[]).includes(t), `must be one of ${VISIBILITIES.map((v) => JSON.stringify(v)).join(', ')}`);
   const privateEndpointType = fromEnvOnly('private_endpoint_type', (t) => t === 'vpe', 'must be "vpe"');
-  const isUrl = (t: string) => {
-    try {
-      const u = new URL(t.replaceAll('{instance_id}', 'instance').replaceAll('{region}', 'region'));
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  };
   const resolved: IbmProviderConfig = {
     apiKey: secretOf('ibmcloud_api_key', 'bluemix_api_key'),
     iamToken: secretOf('iam_token'),
@@ -303,7 +300,7 @@ export function resolveProviderConfig(
     iamProfileId: text('iam_profile_id'),
     iamProfileName: text('iam_profile_name'),
     accountId: text('ibmcloud_account_id'),
-    region: fromEnvOnly('region', (t) => /^[a-z][a-z0-9-]*[a-z0-9]$/.test(t), 'must be an IBM Cloud region name such as us-south') ?? DEFAULT_REGION,
+    region: fromEnvOnly('region', (t) => LOCATION_NAME.test(t), 'must be an IBM Cloud region name such as us-south') ?? DEFAULT_REGION,
     zone: text('zone'),
     resourceGroup: text('resource_group'),
     visibility: (visibility ?? 'public') as Visibility,
@@ -311,8 +308,8 @@ export function resolveProviderConfig(
     endpointsFilePath: text('endpoints_file_path'),
     timeoutSeconds: integer('ibmcloud_timeout', 1, DEFAULT_TIMEOUT_SECONDS, 'bluemix_timeout'),
     maxRetries: integer('max_retries', 0, DEFAULT_MAX_RETRIES),
-    secretsManagerEndpoint: fromEnvOnly('secrets_manager_endpoint', isUrl, 'must be an http or https URL'),
-    iamEndpoint: fromEnvOnly('iam_endpoint', isUrl, 'must be an http or https URL'),
+    secretsManagerEndpoint: fromEnvOnly('secrets_manager_endpoint', isHttpUrl, 'must be an http or https URL'),
+    iamEndpoint: fromEnvOnly('iam_endpoint', isHttpUrl, 'must be an http or https URL'),
     localStore: text('local_store'),
   };
   diagnostics.append(d);
