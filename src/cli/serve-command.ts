@@ -6,15 +6,11 @@
 import { createLogger, parseLogLevel } from '../logging/logger.js';
 import { serveConfig, ServeUsageError, type ServeFlags } from '../server/serve-config.js';
 import { startSmServer } from '../server/sm-server.js';
+import { optionalString } from './cli-args.js';
 import type { CliCommand, CliValues } from './cli-command.js';
 import { CliError } from './cli-error.js';
 
 const NAME = 'serve';
-
-function str(values: CliValues, key: string): string | undefined {
-  const value = values[key];
-  return typeof value === 'string' ? value : undefined;
-}
 
 function strings(values: CliValues, key: string): string[] {
   const value = values[key];
@@ -45,12 +41,12 @@ export const serveCommand: CliCommand = {
     const flags: ServeFlags = {
       apiKeys: strings(values, 'api-key'),
       region: ctx.global.region,
-      ...(str(values, 'port') === undefined ? {} : { port: str(values, 'port') }),
-      ...(str(values, 'host') === undefined ? {} : { host: str(values, 'host') }),
-      ...(ctx.global.instanceId === undefined ? {} : { instanceId: ctx.global.instanceId }),
-      ...(str(values, 'token-lifetime') === undefined ? {} : { tokenLifetime: str(values, 'token-lifetime') }),
-      ...(str(values, 'due-work-interval') === undefined ? {} : { dueWorkInterval: str(values, 'due-work-interval') }),
-      ...(str(values, 'faults') === undefined ? {} : { faults: str(values, 'faults') }),
+      instanceId: ctx.global.instanceId,
+      port: optionalString(values, 'port'),
+      host: optionalString(values, 'host'),
+      tokenLifetime: optionalString(values, 'token-lifetime'),
+      dueWorkInterval: optionalString(values, 'due-work-interval'),
+      faults: optionalString(values, 'faults'),
     };
     let config;
     try {
