@@ -272,14 +272,20 @@ export class LocalBackend implements CredentialBackend {
     return opts?.actor ?? LOCAL_ACTOR;
   }
 
-  /** Fetches the current credentials, marking them downloaded; `{}` once the lease has ended. */
+  /** A version's credentials, as a fetch: marks it downloaded and the secret retrieved. Undefined once revoked. */
+  private download(info: InstanceInfo, version: VersionRow, now: number): ServiceCredentials | undefined {
+    const credentials = readPayload(this.ctx, info, version);
+    if (credentials) {
+      this.store.setVersionDownloaded(info.key, version.secret_id, version.id);
+      this.store.updateSecret(info.key, version.secret_id, { retrieved_at: now });
+    }
+    return credentials;
+  }
+
+  /** Fetches the current credentials; `{}` once the lease has ended. */
   private fetchSecret(info: InstanceInfo, secret: SecretRow, now: number): ServiceCredentialsSecret {
     const current = secret.current_version_id ? this.store.getVersion(info.key, secret.id, secret.current_version_id) : undefined;
-    const credentials = current ? readPayload(this.ctx, info, current) : undefined;
-    if (current && credentials) {
-      this.store.setVersionDownloaded(info.key, secret.id, current.id);
-      this.store.updateSecret(info.key, secret.id, { retrieved_at: now });
-    }
+    const credentials = current ? this.download(info, current, now) : undefined;
     return { ...this.metadata(info, secret.id), credentials: credentials ?? {} };
   }
 
@@ -614,11 +620,7 @@ export class LocalBackend implements CredentialBackend {
     return this.write(inst, opts, (info, now) => {
       const secret = this.requireSecret(info, secretId);
       const { version: row, rank } = this.resolveVersion(info, secretId, version);
-      const credentials: ServiceCredentials | undefined = readPayload(this.ctx, info, row);
-      if (credentials) {
-        this.store.setVersionDownloaded(info.key, secretId, row.id);
-        this.store.updateSecret(info.key, secretId, { retrieved_at: now });
-      }
+      const credentials = this.download(info, row, now);
       const fresh = this.store.getVersion(info.key, secretId, row.id) ?? row;
       return { ...toVersionMetadata(fresh, secret, rank), ...(credentials ? { credentials } : {}) };
     });
