@@ -15,12 +15,24 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { BackendError } from '../backend/backend-error.js';
 import type { CredentialBackend } from '../backend/credential-backend.js';
-import type { Logger } from '../logging/logger.js';
+import { createLogger, type Logger } from '../logging/logger.js';
 import type { IbmProviderConfig } from './provider-config.js';
 
 export type BackendKind = 'local' | 'ibm-cloud';
 
 type Opener = (logger: Logger) => Promise<CredentialBackend>;
+
+let sharedLogger: Logger | undefined;
+
+/**
+ * The backend outlives the request that happens to open it, so it logs with a
+ * process-wide logger: the opening request's tf_req_id/tf_rpc would mislabel
+ * every later line.
+ */
+function backendLogger(): Logger {
+  sharedLogger ??= createLogger({ module: 'ibm' }).with({ component: 'backend' });
+  return sharedLogger;
+}
 
 const opened = new Map<string, Promise<CredentialBackend>>();
 
@@ -41,10 +53,10 @@ export class BackendHandle {
   }
 
   /** Opens the backend once per process and settings; rejects with a BackendError. */
-  open(logger: Logger): Promise<CredentialBackend> {
+  open(): Promise<CredentialBackend> {
     let pending = opened.get(this.#key);
     if (pending === undefined) {
-      pending = this.#open(logger).catch((reason: unknown) => {
+      pending = this.#open(backendLogger()).catch((reason: unknown) => {
         opened.delete(this.#key); // let the next request try again (e.g. after fixing a key file)
         throw BackendError.from(reason);
       });

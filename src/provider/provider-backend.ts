@@ -5,12 +5,11 @@
  */
 import type { CredentialBackend } from '../backend/credential-backend.js';
 import type { Diagnostics } from '../framework/index.js';
-import type { Logger } from '../logging/logger.js';
 import { addBackendError } from './backend-diagnostics.js';
 import type { BackendErrorContext } from './backend-diagnostics.js';
 import type { IbmProviderData } from './provider-data.js';
 
-export async function providerBackend(data: IbmProviderData | undefined, d: Diagnostics, logger: Logger): Promise<CredentialBackend | undefined> {
+export async function providerBackend(data: IbmProviderData | undefined, d: Diagnostics): Promise<CredentialBackend | undefined> {
   if (data === undefined) {
     d.addError('Provider Not Configured', 'The ibm provider was not configured before this call; this is a bug in the provider or in Terraform, please report it.');
     return undefined;
@@ -20,7 +19,7 @@ export async function providerBackend(data: IbmProviderData | undefined, d: Diag
     return undefined;
   }
   try {
-    return await data.backend.handle.open(logger);
+    return await data.backend.handle.open();
   } catch (reason: unknown) {
     addBackendError(d, reason, { action: `opening the ${data.backend.handle.description}` });
     return undefined;

@@ -41,7 +41,7 @@ export class SecretGroupDataSource implements DataSource, WithConfigure {
 
   async read(req: DataSourceReadRequest, resp: DataSourceReadResponse): Promise<void> {
     const d = resp.diagnostics;
-    const backend = await providerBackend(this.data, d, req.logger);
+    const backend = await providerBackend(this.data, d);
     if (backend === undefined) return;
     const { instanceId, region, inst } = dataSourceInstance(req.config, this.data!.config.region);
     const id = req.config.get<string>('secret_group_id');

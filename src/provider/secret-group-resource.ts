@@ -92,7 +92,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
   }
 
   async create(req: CreateRequest, resp: CreateResponse): Promise<void> {
-    const backend = await providerBackend(this.data, resp.diagnostics, req.logger);
+    const backend = await providerBackend(this.data, resp.diagnostics);
     if (backend === undefined) return;
     const plan = req.plan.as<SecretGroupModel>();
     const known = knownOnly(plan);
@@ -112,7 +112,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
 
   async read(req: ReadRequest, resp: ReadResponse): Promise<void> {
     const prior = req.state.as<SecretGroupModel>();
-    const backend = await providerBackend(this.data, resp.diagnostics, req.logger);
+    const backend = await providerBackend(this.data, resp.diagnostics);
     if (backend === undefined) return;
     const region = prior.region ?? this.data!.config.region;
     const instanceId = prior.instance_id ?? '';
@@ -129,7 +129,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
   }
 
   async update(req: UpdateRequest, resp: UpdateResponse): Promise<void> {
-    const backend = await providerBackend(this.data, resp.diagnostics, req.logger);
+    const backend = await providerBackend(this.data, resp.diagnostics);
     if (backend === undefined) return;
     const plan = req.plan.as<SecretGroupModel>();
     const known = knownOnly(plan);
@@ -152,7 +152,7 @@ export class SecretGroupResource implements ResourceWithImportState, ResourceWit
 
   async delete(req: DeleteRequest, resp: DeleteResponse): Promise<void> {
     const prior = req.state.as<SecretGroupModel>();
-    const backend = await providerBackend(this.data, resp.diagnostics, req.logger);
+    const backend = await providerBackend(this.data, resp.diagnostics);
     if (backend === undefined) return;
     const id = prior.secret_group_id ?? '';
     try {

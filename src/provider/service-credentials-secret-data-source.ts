@@ -168,7 +168,7 @@ abstract class SecretDataSourceBase implements DataSource, WithConfigure {
 
   async read(req: DataSourceReadRequest, resp: DataSourceReadResponse): Promise<void> {
     const d = resp.diagnostics;
-    const backend = await providerBackend(this.data, d, req.logger);
+    const backend = await providerBackend(this.data, d);
     if (backend === undefined) return;
     const { instanceId, region, inst } = dataSourceInstance(req.config, this.data!.config.region);
     let secret;

@@ -95,7 +95,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
 
   async create(req: CreateRequest, resp: CreateResponse): Promise<void> {
     const d = resp.diagnostics;
-    const backend = await providerBackend(this.data, d, req.logger);
+    const backend = await providerBackend(this.data, d);
     if (backend === undefined) return;
     const plan = req.plan.as<SecretModel>();
     const known = knownOnly(plan);
@@ -138,7 +138,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
       d.addError('Incomplete State', 'The state of this secret lacks region, instance_id or secret_id; import it again with <region>/<instance_id>/<secret_id>.');
       return;
     }
-    const backend = await providerBackend(this.data, d, req.logger);
+    const backend = await providerBackend(this.data, d);
     if (backend === undefined) return;
     const inst = instanceRef(instanceId, region, prior.endpoint_type);
     let result: SecretReadResult;
@@ -160,7 +160,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
 
   async update(req: UpdateRequest, resp: UpdateResponse): Promise<void> {
     const d = resp.diagnostics;
-    const backend = await providerBackend(this.data, d, req.logger);
+    const backend = await providerBackend(this.data, d);
     if (backend === undefined) return;
     const plan = req.plan.as<SecretModel>();
     const known = knownOnly(plan);
@@ -234,7 +234,7 @@ export class ServiceCredentialsSecretResource implements ResourceWithImportState
   async delete(req: DeleteRequest, resp: DeleteResponse): Promise<void> {
     const d = resp.diagnostics;
     const prior = req.state.as<SecretModel>();
-    const backend = await providerBackend(this.data, d, req.logger);
+    const backend = await providerBackend(this.data, d);
     if (backend === undefined) return;
     const secretId = prior.secret_id ?? '';
     const inst = instanceRef(prior.instance_id ?? '', prior.region ?? this.data!.config.region, prior.endpoint_type);

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { BackendError } from '../../src/backend/backend-error.js';
-import { nullLogger } from '../../src/logging/logger.js';
 import { selectBackend } from '../../src/provider/backend-selection.js';
 import type { IbmProviderConfig } from '../../src/provider/provider-config.js';
 import { SecretValue } from '../../src/provider/provider-config.js';
@@ -75,8 +74,8 @@ test('the local backend opens once per store and is shared', async () => {
   const a = selectBackend({ ...BASE, localStore: path });
   const b = selectBackend({ ...BASE, localStore: path });
   if (!a.ok || !b.ok) throw new Error('expected local backends');
-  const first = await a.handle.open(nullLogger);
-  expect(await b.handle.open(nullLogger)).toBe(first);
+  const first = await a.handle.open();
+  expect(await b.handle.open()).toBe(first);
   const group = await first.createSecretGroup({ instanceId: '6ebc4224-e983-496a-8a54-f40a0bfa9175', region: 'us-south' }, { name: 'shared-group' });
   expect(group.name).toBe('shared-group');
 });
@@ -86,12 +85,12 @@ test('a store that cannot be opened rejects with a BackendError, and the next op
   const s = selectBackend({ ...BASE, localStore: path });
   if (!s.ok) throw new Error('expected a local backend');
   writeFileSync(`${path}.key`, 'not a key');
-  const failed = await s.handle.open(nullLogger).then(
+  const failed = await s.handle.open().then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(failed).toBeInstanceOf(BackendError);
   rmSync(`${path}.key`);
-  const backend = await s.handle.open(nullLogger);
+  const backend = await s.handle.open();
   expect((await backend.listSecretGroups({ instanceId: '6ebc4224-e983-496a-8a54-f40a0bfa9175', region: 'us-south' })).length).toBe(0);
 });
