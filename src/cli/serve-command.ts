@@ -22,6 +22,16 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
+/** A one-line reason for a failed listen, or undefined when it was something else. */
+function listenFailure(reason: unknown, host: string, port: number): string | undefined {
+  const code = (reason as NodeJS.ErrnoException | null)?.code;
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use (pick another with --port, or --port 0)`;
+  if (code === 'EACCES') return `cannot listen on ${where}: permission denied`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on ${where}: no such local address (--host)`;
+  return undefined;
+}
+
 export const serveCommand: CliCommand = {
   name: NAME,
   summary: 'Serve the store over HTTP with the Secrets Manager v2 API and IAM tokens (until SIGINT/SIGTERM)',
@@ -61,7 +71,14 @@ export const serveCommand: CliCommand = {
       level: parseLogLevel(ctx.env['IBM_SM_LOG']) ?? 'info',
       write: (line) => ctx.writeErr(line),
     });
-    const server = await startSmServer({ ...config, backend: ctx.backend(), ownsBackend: false, logger });
+    let server;
+    try {
+      server = await startSmServer({ ...config, backend: ctx.backend(), ownsBackend: false, logger });
+    } catch (reason: unknown) {
+      const failure = listenFailure(reason, config.host, config.port);
+      if (failure === undefined) throw reason;
+      throw new CliError(failure, NAME);
+    }
     ctx.writeOut(`ibm-sm serve: listening on ${server.url} instance_id=${server.instanceId} region=${server.region}\n`);
     await untilAborted(ctx.signal);
     await server.close();

@@ -35,6 +35,18 @@ function backendLogger(): Logger {
 }
 
 const opened = new Map<string, Promise<CredentialBackend>>();
+const live = new Set<CredentialBackend>();
+
+/**
+ * Terraform ends a provider with Shutdown → process.exit, so no request is in
+ * flight then. Closing the stores synchronously at exit checkpoints SQLite's
+ * WAL and removes its side files instead of leaving them beside the store.
+ */
+function closeAtExit(backend: CredentialBackend): CredentialBackend {
+  if (live.size === 0) process.once('exit', () => live.forEach((b) => void b.close().catch(() => undefined)));
+  live.add(backend);
+  return backend;
+}
 
 /** A backend the provider block selected; `open()` returns the shared instance. */
 export class BackendHandle {
@@ -56,7 +68,7 @@ export class BackendHandle {
   open(): Promise<CredentialBackend> {
     let pending = opened.get(this.#key);
     if (pending === undefined) {
-      pending = this.#open(backendLogger()).catch((reason: unknown) => {
+      pending = this.#open(backendLogger()).then(closeAtExit, (reason: unknown) => {
         opened.delete(this.#key); // let the next request try again (e.g. after fixing a key file)
         throw BackendError.from(reason);
       });

@@ -3,6 +3,7 @@
  * without side effects. Errors never quote an API key.
  */
 import { parseFaultPlan, type FaultPlan } from './fault-injector.js';
+import { UUID_PATTERN } from '../backend/validation/index.js';
 import { parseApiKeyGrants, type ApiKeyGrant } from './iam-issuer.js';
 
 /** Environment variables the serve command reads (besides the CLI's own). */
@@ -61,8 +62,9 @@ export function serveConfig(flags: ServeFlags, env: NodeJS.ProcessEnv = process.
   }
   const faultSpec = flags.faults ?? env[SERVE_ENV.faults];
   const faults = faultSpec === undefined || faultSpec === '' ? undefined : rethrowAsUsage(() => parseFaultPlan(faultSpec));
-  if (flags.instanceId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/.test(flags.instanceId)) {
-    throw new ServeUsageError('--instance-id must be letters, digits and dashes (a UUID, typically)');
+  // The engine addresses instances by lowercase UUID, as Secrets Manager does.
+  if (flags.instanceId !== undefined && !UUID_PATTERN.test(flags.instanceId)) {
+    throw new ServeUsageError('--instance-id must be a lowercase UUID, e.g. 0b5571f7-21e6-42b7-91c5-3f5ac9793a46');
   }
   return {
     port: integer(flags.port, 'port', 8080, 0, 65535),

@@ -2,9 +2,11 @@
  * `npm run demo` (scripts/demo.mjs) as a user runs it: init through a
  * filesystem mirror, apply of the quickstart against an embedded store,
  * the secret shown with credential values redacted, and the TTL-change
- * warning — with no credential value anywhere in its output.
+ * warning — with no credential value anywhere in its output, and no SQLite
+ * side files left beside the store.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { flattenValues, isolatedEnv } from '../harness/index.js';
 import { runCli, tempDir } from './acc-target.js';
@@ -29,6 +31,9 @@ test('npm run demo: apply, redacted secret, TTL warning, no credential in the ou
     expect(text).toContain('Apply complete! Resources: 2 added');
     expect(text).toMatch(/"cos_hmac_keys.access_key_id": "<redacted, 32 characters>"/);
     expect(text).toContain('TTL Change Applies From the Next Rotation');
+
+    // Each provider process closed the store at shutdown: no WAL side files are left behind.
+    expect(readdirSync(dir.path).filter((f) => f.startsWith('quickstart.db')).sort()).toEqual(['quickstart.db', 'quickstart.db.key']);
 
     const id = /secret-metadata --id ([0-9a-f-]{36})/.exec(out.text)?.[1];
     expect(id).toBeDefined();

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,7 @@ describe('ibm-sm serve', () => {
       ['serve', '--store', store, '--port', '0'],
       ['serve', '--store', store, '--port', 'x', '--api-key', 'k=Writer'],
       ['serve', '--store', store, '--api-key', 'topsecretkey=Owner'],
+      ['serve', '--store', store, '--port', '0', '--api-key', 'k=Writer', '--instance-id', 'foo'],
     ]) {
       const run = start(args);
       const [code] = (await once(run.child, 'exit')) as [number | null];
@@ -130,6 +132,23 @@ describe('ibm-sm serve', () => {
       expect(err.trim().split('\n')).toHaveLength(1);
       expect(err).toMatch(/^ibm-sm: /);
       expect(err).not.toContain('topsecretkey');
+    }
+  });
+
+  it('names the port when it is already taken, in one line', async () => {
+    const store = join(dir, 'busy.db');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const run = start(['serve', '--store', store, '--port', String(port), '--api-key', 'k=Writer']);
+      const [code] = (await once(run.child, 'exit')) as [number | null];
+      expect(code).not.toBe(0);
+      const err = run.stderr.join('');
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(err).toContain(`cannot listen on 127.0.0.1:${port}: the port is already in use`);
+    } finally {
+      blocker.close();
     }
   });
 });
