@@ -16,5 +16,5 @@ provider "ibm" {
   region = "us-south"
 
   # ibmcloud_api_key = var.ibmcloud_api_key
-  # local_store      = "${path.root}/secrets.db"
+  # local_store      = "${abspath(path.root)}/secrets.db"
 }
