@@ -5,7 +5,7 @@
  */
 import type { SecretMetadataPatch } from '../credential-backend.js';
 import type { CheckResult } from './check-secret-prototype.js';
-import { parseTtl } from './parse-ttl.js';
+import { parseTtlField } from './parse-ttl.js';
 import { isPlainObject, validateCustomMetadata, validateDescription, validateLabels, validateSecretName } from './secret-field-validators.js';
 import { validateRotationPolicy } from './validate-rotation-policy.js';
 import { issue, type ValidationIssue } from './validation-issue.js';
@@ -32,14 +32,10 @@ export function checkSecretMetadataPatch(input: unknown): CheckResult<CheckedSec
   if (input['labels'] !== undefined) push(validateLabels(input['labels']));
   if (input['custom_metadata'] !== undefined && input['custom_metadata'] !== null) push(validateCustomMetadata(input['custom_metadata']));
   let ttlSeconds: number | undefined;
-  const ttl = input['ttl'];
-  if (ttl !== undefined) {
-    if (typeof ttl !== 'string') push(issue('ttl', 'The TTL must be a string, e.g. "86400" or "24h".'));
-    else {
-      const parsed = parseTtl(ttl);
-      if (parsed.ok) ttlSeconds = parsed.value;
-      else push(parsed.issue);
-    }
+  if (input['ttl'] !== undefined) {
+    const parsed = parseTtlField(input['ttl']);
+    if (parsed.ok) ttlSeconds = parsed.value;
+    else push(parsed.issue);
   }
   // Interval ≤ TTL is judged on the merged policy by the engine.
   if (input['rotation'] !== undefined) push(validateRotationPolicy(input['rotation'], undefined, 'rotation', { partial: true }));

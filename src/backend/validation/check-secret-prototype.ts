@@ -5,7 +5,7 @@
  */
 import type { ServiceCredentialsSecretPrototype } from '../credential-backend.js';
 import { parseRoleCrn, parseServiceIdCrn, parseSourceServiceCrn, type RoleCrn, type ServiceIdCrn, type SourceServiceCrn } from './parse-crn.js';
-import { parseTtl } from './parse-ttl.js';
+import { parseTtlField } from './parse-ttl.js';
 import {
   isPlainObject,
   validateCustomMetadata,
@@ -127,14 +127,10 @@ export function checkSecretPrototype(input: unknown): CheckResult<CheckedSecretP
   }
 
   let ttlSeconds = 0;
-  const ttl = input['ttl'];
-  if (ttl !== undefined) {
-    if (typeof ttl !== 'string') push(issue('ttl', 'The TTL must be a string, e.g. "86400" or "24h".'));
-    else {
-      const parsed = parseTtl(ttl);
-      if (parsed.ok) ttlSeconds = parsed.value;
-      else push(parsed.issue);
-    }
+  if (input['ttl'] !== undefined) {
+    const parsed = parseTtlField(input['ttl']);
+    if (parsed.ok) ttlSeconds = parsed.value;
+    else push(parsed.issue);
   }
   if (input['rotation'] !== undefined) push(validateRotationPolicy(input['rotation'], ttlSeconds));
 

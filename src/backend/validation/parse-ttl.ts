@@ -30,3 +30,9 @@ export function parseTtl(raw: string, field = 'ttl'): Parsed<number> {
   }
   return ok(seconds);
 }
+
+/** A `ttl` from a JSON body: it must be a string before it can be parsed. */
+export function parseTtlField(raw: unknown, field = 'ttl'): Parsed<number> {
+  if (typeof raw !== 'string') return failed(issue(field, 'The TTL must be a string, e.g. "86400" or "24h".'));
+  return parseTtl(raw, field);
+}
