@@ -3,10 +3,9 @@
  * the role is too low, and what the REST backend's callers then see.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BackendError } from '../../src/backend/backend-error.js';
 import { createIbmCloudBackend } from '../../src/backend/ibm-cloud/index.js';
 import { iamIdForApiKey } from '../../src/server/iam-issuer.js';
-import { EN_CRN, KEYS, leakedIn, startFixture, WRITER_ROLE, type Fixture } from './server-fixture.js';
+import { EN_CRN, type Fixture, KEYS, leakedIn, rejection, startFixture, WRITER_ROLE } from './server-fixture.js';
 
 let fx: Fixture;
 
@@ -31,16 +30,6 @@ async function status(method: string, path: string, token: string | undefined, b
   const res = await fetch(`${fx.api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = (await res.json().catch(() => ({}))) as { errors?: { message: string }[] };
   return [res.status, json.errors?.[0]?.message ?? ''];
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (reason: unknown) {
-    if (reason instanceof BackendError) return reason;
-    throw reason;
-  }
-  throw new Error('expected a BackendError');
 }
 
 describe('IAM and roles on the server', () => {

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BackendError } from '../../src/backend/backend-error.js';
 import { openLocalBackend } from '../../src/backend/local/index.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { startSmServer, type SmServer, type SmServerOptions } from '../../src/server/sm-server.js';
@@ -87,4 +88,15 @@ export const WRITER_ROLE = 'crn:v1:bluemix:public:iam::::serviceRole:Writer';
 /** True when no line contains any of the given secrets or anything JWT-shaped. */
 export function leakedIn(lines: readonly string[], secrets: readonly string[]): string[] {
   return lines.filter((line) => line.includes('eyJ') || secrets.some((s) => s.length >= 6 && line.includes(s)));
+}
+
+/** Awaits a backend call expected to fail with a BackendError, and returns the error. */
+export async function rejection(promise: Promise<unknown>): Promise<BackendError> {
+  try {
+    await promise;
+  } catch (reason: unknown) {
+    if (reason instanceof BackendError) return reason;
+    throw reason;
+  }
+  throw new Error('expected a BackendError');
 }

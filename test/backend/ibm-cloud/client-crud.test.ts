@@ -2,10 +2,9 @@
  * The REST backend against the real local server (real engine, real HTTP):
  * every call of the CredentialBackend interface, end to end.
  */
-import { BackendError } from '../../../src/backend/backend-error.js';
 import type { CredentialBackend, InstanceRef } from '../../../src/backend/credential-backend.js';
 import { createIbmCloudBackend } from '../../../src/backend/ibm-cloud/index.js';
-import { COS_CRN, EN_CRN, KEYS, leakedIn, startFixture, WRITER_ROLE, type Fixture } from '../../server/server-fixture.js';
+import { COS_CRN, EN_CRN, type Fixture, KEYS, leakedIn, rejection, startFixture, WRITER_ROLE } from '../../server/server-fixture.js';
 
 let fx: Fixture;
 let client: CredentialBackend;
@@ -34,16 +33,6 @@ function prototype(name: string, extra: object = {}) {
     source_service: { instance: { crn: EN_CRN }, role: { crn: WRITER_ROLE } },
     ...extra,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (reason: unknown) {
-    if (reason instanceof BackendError) return reason;
-    throw reason;
-  }
-  throw new Error('expected a BackendError');
 }
 
 describe('REST backend against the local server', () => {

@@ -13,7 +13,7 @@ import type { CredentialBackend, InstanceRef } from '../../../src/backend/creden
 import { createIbmCloudBackend, type IbmCloudBackendOptions } from '../../../src/backend/ibm-cloud/index.js';
 import { openLocalBackend } from '../../../src/backend/local/index.js';
 import { startSmServer } from '../../../src/server/sm-server.js';
-import { EN_CRN, KEYS, leakedIn, startFixture, WRITER_ROLE, type Fixture } from '../../server/server-fixture.js';
+import { EN_CRN, type Fixture, KEYS, leakedIn, rejection, startFixture, WRITER_ROLE } from '../../server/server-fixture.js';
 
 const allLines: string[] = [];
 const fixtures: Fixture[] = [];
@@ -52,16 +52,6 @@ const prototype = (name: string) => ({
   name,
   source_service: { instance: { crn: EN_CRN }, role: { crn: WRITER_ROLE } },
 });
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (reason: unknown) {
-    if (reason instanceof BackendError) return reason;
-    throw reason;
-  }
-  throw new Error('expected a BackendError');
-}
 
 function tokenRequests(fx: Fixture): number {
   return fx.lines.filter((l) => l.includes('"@message":"request"') && l.includes('"path":"/identity/token"')).length;
