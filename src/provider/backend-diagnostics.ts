@@ -75,6 +75,23 @@ export function addBackendError(d: Diagnostics, reason: unknown, ctx: BackendErr
   }
 }
 
+/** Nested blocks, each a list of one in the resource schema. */
+const BLOCKS = new Set(['rotation', 'source_service', 'instance', 'role']);
+/** Service field names that are attributes of the secret resource. */
+const TOP = new Set([
+  'name',
+  'description',
+  'labels',
+  'secret_group_id',
+  'custom_metadata',
+  'version_custom_metadata',
+  'ttl',
+  'rotation',
+  'source_service',
+  'instance_id',
+  'region',
+]);
+
 /**
  * An API field path (dotted, as the service names it) or a ValidationIssue
  * path → the attribute path in the secret resource, where blocks are lists
@@ -84,20 +101,6 @@ export function addBackendError(d: Diagnostics, reason: unknown, ctx: BackendErr
  */
 export function secretAttributePath(steps: string | readonly (string | number)[]): AttributePath | undefined {
   const parts: (string | number)[] = typeof steps === 'string' ? steps.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [...steps];
-  const BLOCKS = new Set(['rotation', 'source_service', 'instance', 'role']);
-  const TOP = new Set([
-    'name',
-    'description',
-    'labels',
-    'secret_group_id',
-    'custom_metadata',
-    'version_custom_metadata',
-    'ttl',
-    'rotation',
-    'source_service',
-    'instance_id',
-    'region',
-  ]);
   const first = parts[0];
   if (typeof first !== 'string' || !TOP.has(first)) return undefined;
   let path = AttributePath.root;
